@@ -1,0 +1,91 @@
+"""The package's tables as the rules see them: text cells, typed columns, record IDs and lines."""
+from __future__ import annotations
+
+from functools import cached_property
+
+import pandas as pd
+
+from zhanaozen.descriptor import Package, Table
+from zhanaozen.frames import typed_frame
+
+from .findings import Finding
+from .reading import read_table, record_lines
+
+
+class Dataset:
+    def __init__(self, package: Package):
+        self.package = package
+        self.text: dict[str, pd.DataFrame] = {}
+        self.typed: dict[str, pd.DataFrame] = {}
+        self.conversion_failures: dict[str, dict[str, pd.Series]] = {}
+        self.read_findings: list[Finding] = []
+        self._lines: dict[str, list[int]] = {}
+        for name, table in package.tables.items():
+            frame, findings = read_table(table)
+            self.read_findings += findings
+            if frame is not None:
+                self.text[name] = frame
+                self.typed[name], self.conversion_failures[name] = typed_frame(table, frame)
+
+    def table(self, name: str) -> Table:
+        return self.package.tables[name]
+
+    def readable(self, *names: str) -> bool:
+        return all(name in self.typed for name in names)
+
+    def frame(self, name: str) -> pd.DataFrame:
+        return self.typed[name]
+
+    def record_ids(self, name: str) -> pd.Series:
+        """Each row's primary key as cited in citations.record_id (composite keys joined by '/')."""
+        key = list(self.table(name).primary_key)
+        text = self.text[name][key].fillna("")
+        joined = text[key[0]]
+        for column in key[1:]:
+            joined = joined + "/" + text[column]
+        return joined
+
+    @cached_property
+    def roots(self) -> pd.Series:
+        """For each trial, the first-instance proceeding it descends from through appeal_of."""
+        parent = self.typed["trials"].set_index("trial_id")["appeal_of"]
+        root = pd.Series(parent.index, index=parent.index, dtype="string")
+        for _ in range(len(parent)):
+            up = parent.reindex(root).to_numpy()
+            step = pd.Series(up, index=root.index, dtype="string")
+            if step.isna().all():
+                break
+            root = step.fillna(root)
+        return root
+
+    def line(self, name: str, index: int) -> int:
+        if name not in self._lines:
+            self._lines[name] = record_lines(self.table(name))
+        lines = self._lines[name]
+        return lines[index] if 0 <= index < len(lines) else index + 2
+
+    def findings(self, rule: str, name: str, rows: pd.Series | pd.Index, column: str | None,
+                 message: str | pd.Series, values: pd.Series | None = None) -> list[Finding]:
+        """One finding per selected row: ``rows`` is a boolean mask or an index of the table's frame."""
+        frame = self.typed[name]
+        if isinstance(rows, pd.Series):
+            index = frame.index[rows.reindex(frame.index).fillna(False).to_numpy(dtype=bool)]
+        else:
+            index = pd.Index(rows)
+        if values is None and column in frame.columns:
+            values = self.text[name][column] if column in self.text[name].columns else frame[column]
+        out = []
+        for i in index:
+            text = message if isinstance(message, str) else str(message.loc[i])
+            value = None
+            if values is not None and pd.notna(values.loc[i]):
+                value = str(values.loc[i])
+            out.append(Finding(rule, self.table(name).relpath, text, line=self.line(name, int(i)),
+                               column=column, value=value, table=name))
+        return out
+
+
+def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
+    """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty."""
+    mapping = mapping[~mapping.index.duplicated()]
+    return pd.Series(mapping.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=mapping.dtype)

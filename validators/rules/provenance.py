@@ -1,0 +1,30 @@
+"""Rule 2: every record is backed by a source, and every person is named by one."""
+from __future__ import annotations
+
+from ..dataset import Dataset
+from ..findings import Finding
+
+RULE = "provenance"
+TABLES = ("citations", "persons", "person_names")
+# These tables carry their own source_id and locator on every row.
+SELF_SOURCED = {"sources", "citations", "person_names", "claims"}
+
+
+def check(ds: Dataset) -> list[Finding]:
+    citations = ds.frame("citations")
+    backed = citations[citations["stance"] == "supports"]
+    findings = []
+    for name in ds.text:
+        if name in SELF_SOURCED:
+            continue
+        cited = set(backed.loc[backed["table"] == name, "record_id"])
+        ids = ds.record_ids(name)
+        key = ds.table(name).primary_key[0]
+        findings += ds.findings(RULE, name, ~ids.isin(cited), key,
+                                f"no supporting citation: add a row to citations with table={name} and this record's ID",
+                                ids)
+    persons = ds.frame("persons")
+    unnamed = ~persons["person_id"].isin(set(ds.frame("person_names")["person_id"]))
+    findings += ds.findings(RULE, "persons", unnamed, "person_id",
+                            "no spelling of this person's name is recorded in person_names with its source")
+    return findings

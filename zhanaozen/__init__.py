@@ -1,0 +1,85 @@
+"""The Zhanaozen Prosecutions Dataset: people detained, tried and sentenced after December 2011.
+
+>>> import zhanaozen
+>>> sentences = zhanaozen.load("sentences")       # doctest: +SKIP
+>>> tables = zhanaozen.load_all()                  # doctest: +SKIP
+
+Importing this module reads no data and imports neither pandas, pandera nor frictionless;
+they are imported on first use.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from ._paths import package_root
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .validators.findings import Report
+
+# In a source checkout the validators sit beside the package; the wheel puts them inside it.
+_checkout = Path(__file__).resolve().parent.parent
+if not (Path(__file__).parent / "validators").is_dir() and (_checkout / "validators" / "run.py").is_file():
+    __path__.append(str(_checkout))
+
+TableName = Literal[
+    "sources", "persons", "person_names", "events", "detentions", "trials", "charges",
+    "sentences", "allegations", "claims", "testimonies", "procedural_concerns",
+    "legal_articles", "citations",
+]
+
+__all__ = ["load", "load_all", "tables", "validate", "version", "__version__"]
+
+
+def _descriptor() -> dict:
+    return json.loads((package_root() / "datapackage.json").read_text(encoding="utf-8"))
+
+
+def version() -> str:
+    """Version of the dataset (the descriptor's ``version``)."""
+    return _descriptor()["version"]
+
+
+def tables() -> list[str]:
+    """Names of the tables, in the descriptor's order."""
+    return [resource["name"] for resource in _descriptor()["resources"]]
+
+
+def load(name: TableName) -> "pd.DataFrame":
+    """One table as a DataFrame with nullable typed columns derived from its schema.
+
+    Integers are ``Int64``, text ``string``, controlled vocabularies ``category`` and
+    booleans ``boolean``. A partial date column keeps its text (``2011-12``) and is followed
+    by ``<name>_earliest`` and ``<name>_latest``, the first and last day it can mean; for a
+    full date both equal the real date. Raises ``ValueError`` for an unknown table name.
+    """
+    from .loader import load as _load
+
+    return _load(name)
+
+
+def load_all() -> dict[str, "pd.DataFrame"]:
+    """Every table, keyed by name, typed as in :func:`load`."""
+    from .loader import load_all as _load_all
+
+    return _load_all()
+
+
+def validate(path: str | Path | None = None) -> "Report":
+    """Validate a data package directory (default: the shipped one) and return the report."""
+    try:
+        from .validators.run import validate as _validate
+    except ImportError as exc:  # the [validate] extra is missing
+        raise ImportError(
+            f"validation needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})"
+        ) from exc
+    return _validate(path or package_root())
+
+
+def __getattr__(name: str) -> str:
+    if name == "__version__":
+        return version()
+    raise AttributeError(f"module 'zhanaozen' has no attribute {name!r}")

@@ -1,0 +1,78 @@
+"""Typed pandas columns derived from the Table Schema: the only place dtypes are decided."""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import partial_dates
+from .descriptor import Field, Table
+
+EARLIEST, LATEST = "_earliest", "_latest"
+
+
+def pandas_dtype(field: Field):
+    """The nullable pandas dtype a field loads as."""
+    if field.enum is not None:
+        return pd.CategoricalDtype(list(field.enum))
+    return {
+        "integer": "Int64",
+        "number": "Float64",
+        "boolean": "boolean",
+        "date": partial_dates.DATE_UNIT,
+    }.get(field.type, "string")
+
+
+def read_text(table: Table, path=None) -> pd.DataFrame:
+    """Every cell as text (pandas ``string``), with the schema's missing values as <NA>."""
+    return pd.read_csv(
+        path or table.path,
+        dtype="string",
+        keep_default_na=False,
+        na_values=list(table.missing_values),
+        encoding="utf-8",
+    )
+
+
+def convert(field: Field, text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The typed column and a mask of cells whose text could not be converted."""
+    dtype = pandas_dtype(field)
+    if isinstance(dtype, pd.CategoricalDtype):
+        typed = text.astype(dtype)
+    elif dtype == "Int64":
+        numbers = pd.to_numeric(text, errors="coerce")
+        whole = numbers.notna() & (numbers % 1 == 0) & text.str.fullmatch(r"[+-]?\d+").fillna(False)
+        typed = numbers.where(whole).astype("Int64")
+    elif dtype == "Float64":
+        typed = pd.to_numeric(text, errors="coerce").astype("Float64")
+    elif dtype == "boolean":
+        truth = pd.Series(pd.NA, index=text.index, dtype="boolean")
+        truth[text.isin(field.true_values).fillna(False)] = True
+        truth[text.isin(field.false_values).fillna(False)] = False
+        typed = truth
+    elif dtype == partial_dates.DATE_UNIT:
+        typed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").astype(dtype)
+    else:
+        typed = text.astype("string")
+        if field.partial_date:
+            return typed, partial_dates.invalid(text)
+        return typed, pd.Series(False, index=text.index)
+    failed = text.notna() & typed.isna()
+    return typed, failed.astype(bool)
+
+
+def typed_frame(table: Table, text: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, pd.Series]]:
+    """Typed columns in schema order, each partial date followed by its day bounds.
+
+    Returns the frame and, per field, the mask of cells that could not be converted
+    (they are <NA> in the frame; the validator reports them).
+    """
+    columns: dict[str, pd.Series] = {}
+    failures: dict[str, pd.Series] = {}
+    for field in table.fields:
+        typed, failed = convert(field, text[field.name])
+        columns[field.name] = typed
+        failures[field.name] = failed
+        if field.partial_date:
+            earliest, latest = partial_dates.bounds(typed)
+            columns[field.name + EARLIEST] = earliest
+            columns[field.name + LATEST] = latest
+    return pd.DataFrame(columns, index=text.index), failures
