@@ -88,4 +88,4 @@ class Dataset:
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty."""
     mapping = mapping[~mapping.index.duplicated()]
-    return pd.Series(mapping.reindex(keys.to_numpy()).to_numpy(), index=keys.index, dtype=mapping.dtype)
+    return pd.Series(mapping.reindex(keys.to_numpy()).array, index=keys.index)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pandas as pd
 import pyarrow as pa
@@ -45,8 +46,13 @@ def _header(table: Table, text: str) -> list[Finding]:
                      + f". Expected: {','.join(expected)}", 1)]
 
 
+def _blank_lines(table: Table, raw: bytes) -> list[Finding]:
+    return [_finding(table, "blank line; delete it", raw[: match.start()].count(b"\n") + 2)
+            for match in re.finditer(rb"\n(?=\r?\n)", raw)]
+
+
 def _rows(table: Table, raw: bytes) -> tuple[pd.DataFrame | None, list[Finding]]:
-    bad: list[Finding] = []
+    bad: list[Finding] = _blank_lines(table, raw)
 
     def on_invalid(row) -> str:
         bad.append(_finding(table, f"row has {row.actual_columns} cell(s), the schema has "

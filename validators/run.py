@@ -2,9 +2,9 @@
 
 This folder has no __init__.py on purpose: as a namespace package it can never shadow the PyPI
 package `validators` that frictionless imports, whatever the working directory. The wheel ships
-it as `zhanaozen.validators`.
+it as `zhanaozen.validators`. This module runs every stage and rule over one data package;
+nothing here writes to the package.
 """
-"""Run every stage and rule over one data package. Nothing here writes to the package."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,0 +1,30 @@
+"""Fixtures: the installed package, and tiny packages assembled from tests/examples."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import BAD_EXAMPLES, assemble, expected
+from zhanaozen._paths import package_root
+
+
+@pytest.fixture
+def valid_package(tmp_path: Path) -> Path:
+    return assemble(tmp_path)
+
+
+@pytest.fixture(params=BAD_EXAMPLES, ids=[p.name for p in BAD_EXAMPLES])
+def bad_package(request, tmp_path: Path) -> tuple[Path, dict]:
+    return assemble(tmp_path, request.param), expected(request.param)
+
+
+@pytest.fixture(scope="session")
+def shipped() -> Path:
+    return package_root()
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return Path(__file__).resolve().parent.parent
+

@@ -1,0 +1,99 @@
+"""The validator on the shipped package, on a valid example, and on one bad example per rule."""
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+import zhanaozen
+from zhanaozen.validators.findings import RULES
+
+from support import BAD_EXAMPLES, BIN, expected, run
+
+
+def digests(root: Path) -> dict[str, str]:
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_shipped_package_is_valid(shipped):
+    report = zhanaozen.validate()
+    assert report.valid, "\n".join(map(str, report.findings))
+    assert set(report.rows) == set(zhanaozen.tables())
+    assert all(rows is not None for rows in report.rows.values())
+
+
+def test_cli_validates_shipped_package_and_prints_summary():
+    result = run(str(BIN / "zhanaozen"), "validate")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "VALID" in result.stdout
+    for rule in RULES:
+        assert rule in result.stdout
+    for table in zhanaozen.tables():
+        assert table in result.stdout
+
+
+def test_frictionless_accepts_the_repository_descriptor(repo_root):
+    result = run(str(BIN / "frictionless"), "validate", "--json", "datapackage.json", cwd=repo_root)
+    report = json.loads(result.stdout)
+    assert report["valid"], result.stdout[:3000]
+
+
+def test_valid_example_passes(valid_package):
+    report = zhanaozen.validate(valid_package)
+    assert report.valid, "\n".join(map(str, report.findings))
+
+
+def test_every_rule_has_a_bad_example():
+    covered = {expected(example)["rule"] for example in BAD_EXAMPLES}
+    assert covered == set(RULES) - {"descriptor"}
+
+
+def test_bad_example_fails_with_its_rule_at_its_line(bad_package):
+    path, want = bad_package
+    before = digests(path)
+    report = zhanaozen.validate(path)
+    assert not report.valid
+    located = [(f.rule, f.file, f.line, f.column) for f in report.findings]
+    assert (want["rule"], want["file"], want["line"], want["column"]) in located, located
+    assert digests(path) == before, "validation changed a file"
+
+
+def test_cli_reports_bad_example_without_traceback(bad_package):
+    path, want = bad_package
+    result = run(str(BIN / "zhanaozen"), "validate", str(path))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    line = f"{want['file']}:{want['line']}: [{want['rule']}]"
+    assert line in result.stdout, result.stdout
+
+
+def test_frictionless_agrees_on_the_examples_it_can_check(bad_package):
+    path, want = bad_package
+    if "frictionless" not in want:
+        pytest.skip("a cross-table rule that frictionless does not know")
+    result = run(str(BIN / "frictionless"), "validate", "--json", "datapackage.json", cwd=path)
+    report = json.loads(result.stdout)
+    assert not report["valid"]
+    errors = [(task["name"], error["type"], error.get("rowNumber")) for task in report["tasks"] for error in task["errors"]]
+    table = Path(want["file"]).stem
+    assert (table, want["frictionless"], want["line"]) in errors, errors
+
+
+def test_missing_package_is_a_clean_error(tmp_path):
+    result = run(str(BIN / "zhanaozen"), "validate", str(tmp_path / "nowhere"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "datapackage.json" in result.stdout
+
+
+@pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "https://example.org/x.csv"])
+def test_unsafe_resource_paths_are_refused(valid_package, path):
+    descriptor = json.loads((valid_package / "datapackage.json").read_text())
+    descriptor["resources"][0]["path"] = path
+    (valid_package / "datapackage.json").write_text(json.dumps(descriptor))
+    report = zhanaozen.validate(valid_package)
+    assert [f.rule for f in report.findings] == ["descriptor"]
+    assert path in report.findings[0].message
