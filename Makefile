@@ -1,0 +1,18 @@
+# The two Quick-start commands of the README, and what they share.
+PYTHON ?= python3
+VENV   ?= .venv
+
+.PHONY: install validate test
+
+# A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
+install:
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(VENV)/bin/python -m pip install --quiet ".[test]"
+	$(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+
+validate: install
+	$(VENV)/bin/zhanaozen validate
+
+test: install
+	$(VENV)/bin/pytest

@@ -1,0 +1,74 @@
+"""A wheel built from the repository installs into a fresh environment and loads with no network."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+import zhanaozen
+
+from support import run
+
+LOAD_EVERYTHING = (
+    "import zhanaozen, json; frames = zhanaozen.load_all(); "
+    "print(json.dumps({'file': zhanaozen.__file__, 'version': zhanaozen.__version__, "
+    "'rows': {n: len(f) for n, f in frames.items()}}))"
+)
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory, repo_root) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    result = run(sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(repo_root))
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    return next(out.glob("zhanaozen-*.whl"))
+
+
+@pytest.fixture(scope="module")
+def fresh_env(tmp_path_factory, wheel) -> Path:
+    """A new virtual environment holding only the wheel; its dependencies come from this
+    environment's site-packages through a .pth file, so nothing is downloaded."""
+    env = tmp_path_factory.mktemp("fresh") / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    result = run(sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install",
+                 "--no-index", "--no-deps", str(wheel))
+    assert result.returncode == 0, result.stderr
+    site = next(env.glob("lib/python*/site-packages"))
+    (site / "zz_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
+    return env
+
+
+def test_wheel_carries_data_schemas_and_validators(wheel):
+    import zipfile
+
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for table in zhanaozen.tables():
+        assert f"zhanaozen/_package/data/{table}.csv" in names
+        assert f"zhanaozen/_package/schemas/{table}.json" in names
+    assert "zhanaozen/_package/datapackage.json" in names
+    assert "zhanaozen/validators/run.py" in names
+    assert not any(n.startswith("validators/") for n in names), "validators must not be top-level"
+
+
+@pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare to cut the network")
+def test_fresh_install_loads_every_table_offline(fresh_env, tmp_path):
+    python = fresh_env / "bin" / "python"
+    result = run("unshare", "--net", "--map-root-user", str(python), "-c", LOAD_EVERYTHING, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    loaded = json.loads(result.stdout)
+    assert loaded["file"].startswith(str(fresh_env)), loaded["file"]
+    assert loaded["version"] == zhanaozen.__version__
+    assert loaded["rows"] == {name: len(frame) for name, frame in zhanaozen.load_all().items()}
+    assert all(rows > 0 for rows in loaded["rows"].values())
+
+
+def test_frictionless_still_imports_from_the_repository_root(repo_root):
+    """Our validators/ folder must not shadow the PyPI package frictionless depends on."""
+    result = run(sys.executable, "-c", "import validators, frictionless; print(validators.__file__)", cwd=repo_root)
+    assert result.returncode == 0, result.stderr
+    assert "site-packages" in result.stdout
