@@ -36,7 +36,7 @@ def convert(field: Field, text: pd.Series) -> tuple[pd.Series, pd.Series]:
     """The typed column and a mask of cells whose text could not be converted."""
     dtype = pandas_dtype(field)
     if isinstance(dtype, pd.CategoricalDtype):
-        typed = text.astype(dtype)
+        typed = text.where(text.isin(dtype.categories)).astype(dtype)
     elif dtype == "Int64":
         numbers = pd.to_numeric(text, errors="coerce")
         whole = numbers.notna() & (numbers % 1 == 0) & text.str.fullmatch(r"[+-]?\d+").fillna(False)
