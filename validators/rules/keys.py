@@ -24,7 +24,8 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
             first = text[key[0]].fillna("")
             for column in key[1:]:
                 first = first + "/" + text[column].fillna("")
-            first_line = {v: ds.line(name, i) for i, v in first[~repeated].items()}
+            originals = first[~repeated & first.isin(set(first[repeated]))]
+            first_line = {v: ds.line(name, i) for i, v in originals.items()}
             message = first[repeated].map(lambda v: f"duplicate key {'/'.join(key)}: first used on line {first_line.get(v)}")
             findings += ds.findings(RULE, name, repeated, key[0], message, first)
     return findings
