@@ -4,32 +4,13 @@ Fewer documented than reported is normal (coverage, not an error).
 """
 from __future__ import annotations
 
-import pandas as pd
+from zhanaozen.documented import documented
 
 from ..dataset import Dataset
 from ..findings import Finding
 
 RULE = "reported-totals"
 TABLES = ("claims", "sentences", "charges")
-OUTCOMES = {
-    "imprisoned": {"imprisonment"},
-    "suspended": {"suspended"},
-    "amnestied": {"amnestied"},
-    "acquitted": {"acquitted"},
-    "convicted": {"imprisonment", "suspended", "amnestied", "fine"},
-}
-
-
-def documented(ds: Dataset) -> pd.DataFrame:
-    """Distinct documented persons per trial and measure."""
-    s, c = ds.frame("sentences"), ds.frame("charges")
-    rows = [pd.DataFrame({"trial_id": s.loc[s["outcome"].isin(outcomes), "trial_id"],
-                          "person_id": s.loc[s["outcome"].isin(outcomes), "person_id"], "measure": measure})
-            for measure, outcomes in OUTCOMES.items()]
-    tried = pd.concat([s[["trial_id", "person_id"]], c[["trial_id", "person_id"]]])
-    rows.append(tried.assign(measure="defendants"))
-    people = pd.concat(rows).drop_duplicates()
-    return people.groupby(["trial_id", "measure"]).size().rename("documented").reset_index()
 
 
 def check(ds: Dataset) -> list[Finding]:
@@ -38,7 +19,7 @@ def check(ds: Dataset) -> list[Finding]:
                            "a claim must say what it is about: give trial_id or event_id")
     about_trials = claims[claims["trial_id"].notna()].assign(measure=lambda f: f["measure"].astype("string"))
     largest = about_trials.groupby(["trial_id", "measure"])["value"].max().rename("largest").reset_index()
-    merged = largest.merge(documented(ds), on=["trial_id", "measure"])
+    merged = largest.merge(documented(ds.frame("sentences"), ds.frame("charges")), on=["trial_id", "measure"])
     excess = merged[merged["documented"] > merged["largest"]]
     for row in excess.itertuples():
         first = about_trials.index[(about_trials["trial_id"] == row.trial_id) & (about_trials["measure"] == row.measure)]

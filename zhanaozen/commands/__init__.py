@@ -7,4 +7,5 @@ parsed arguments and returning the exit code. Modules import heavy libraries ins
 NAMES = (
     "validate",
     "info",
+    "coverage",
 )

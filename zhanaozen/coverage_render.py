@@ -1,0 +1,111 @@
+"""The coverage table as a docs page (Markdown with inline SVG) and as terminal text."""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from .coverage_chart import escape, svg
+from .documented import OUTCOMES
+
+QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
+NOT_COUNTED = "not counted from the tables"
+
+
+def _either(words: list[str]) -> str:
+    words = [escape(w) for w in words]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _mapping() -> str:
+    """How each counted measure maps to sentence outcomes, from the one definition in code."""
+    items = [f"*{escape(measure)}*: a sentence with outcome {_either(sorted(outcomes))}"
+             for measure, outcomes in OUTCOMES.items()]
+    return "; ".join(["*defendants*: anyone charged or sentenced in the trial", *items])
+
+
+def intro() -> str:
+    return (
+        "For every trial this page sets two kinds of number side by side. **Documented** is how many "
+        "distinct people have a row in this dataset with that outcome in the trial "
+        f"({_mapping()}). **Reported** is a total that a source states, shown with the source and the "
+        "place in it; where sources disagree, each figure is listed.\n\n"
+        "A documented count is a floor, not an estimate: the dataset only holds people whom a source "
+        "names. So when fewer people are documented than a source reports, the difference is a gap in "
+        "our coverage (people not yet identified or entered), not a contradiction between the data and "
+        "the source. Only the opposite, more people documented than any source reports, points to an "
+        "error, and the validator's `reported-totals` rule rejects it. Measures such as *released* or "
+        f"*appellants* cannot be counted from sentences and charges; they show the reported figures "
+        f"and \"{NOT_COUNTED}\"."
+    )
+
+
+def _figure(value, qualifier) -> str:
+    if pd.isna(value):
+        return ""
+    return QUALIFIERS.get(qualifier if pd.notna(qualifier) else "", "") + str(int(value))
+
+
+def _source(source_id, urls: dict[str, str]) -> str:
+    if pd.isna(source_id):
+        return ""
+    url = urls.get(source_id)
+    label = f"<code>{escape(source_id)}</code>"
+    if isinstance(url, str) and url.startswith(("https://", "http://")):  # never javascript: or data:
+        return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+    return label
+
+
+def _row(row, urls: dict[str, str]) -> str:
+    documented = NOT_COUNTED if pd.isna(row.documented) else str(int(row.documented))
+    reported = _figure(row.reported, row.qualifier) or "no source reports a total"
+    locator = "" if pd.isna(row.locator) else escape(row.locator)
+    claim = "" if pd.isna(row.claim_id) else escape(row.claim_id)
+    return (f"| {escape(row.measure)} | {documented} | {escape(reported)} | {_source(row.source_id, urls)} "
+            f"| {locator} | {claim} |")
+
+
+def _trial(trial_id: str, rows: pd.DataFrame, urls: dict[str, str]) -> str:
+    first = rows.iloc[0]
+    name = "" if pd.isna(first.trial_name) else first.trial_name
+    instance = "" if pd.isna(first.instance) else str(first.instance).replace("_", " ")
+    lines = [f"## {escape(trial_id)} · {escape(name)}", "", f"Instance: {escape(instance)}.", "",
+             "| Measure | Documented | Reported | Source | Locator | Claim |",
+             "|---|--:|--:|---|---|---|",
+             *(_row(row, urls) for row in rows.itertuples()), "",
+             f'<figure class="zhanaozen-coverage">{svg(trial_id, name, rows)}</figure>']
+    return "\n".join(lines)
+
+
+def markdown(table: pd.DataFrame, urls: dict[str, str]) -> str:
+    parts = [intro()]
+    parts += [_trial(trial_id, rows, urls) for trial_id, rows in table.groupby("trial_id", sort=False)]
+    if table.empty:
+        parts.append("No trial has documented persons or reported totals yet.")
+    return "\n\n".join(parts) + "\n"
+
+
+def _printable(value: object) -> str:
+    """Terminal-safe text: a control character in the data must not drive the terminal."""
+    return "".join(c if c.isprintable() else "\ufffd" for c in str(value))
+
+
+def _text_line(trial_id: str, measure: str, rows: pd.DataFrame) -> str:
+    first = rows.iloc[0]
+    name = "" if pd.isna(first.trial_name) else f" {first.trial_name}"
+    documented = NOT_COUNTED if pd.isna(first.documented) else f"documented {int(first.documented)}"
+    claims = rows[rows["reported"].notna()]
+    figures = ", ".join(f"{_figure(c.reported, c.qualifier)} ({c.source_id})" for c in claims.itertuples())
+    if not figures:
+        tail = "; no source reports a total"
+    elif pd.isna(first.documented):
+        tail = f"; reported {figures}"
+    else:
+        tail = f" of {figures}"
+    return _printable(f"{trial_id}{name}: {measure} {documented}{tail}")
+
+
+def text(table: pd.DataFrame) -> str:
+    lines = [_text_line(trial_id, measure, rows)
+             for (trial_id, measure), rows in table.groupby(["trial_id", "measure"], sort=False)]
+    return "\n".join(lines or ["no trial has documented persons or reported totals"]) + "\n"
