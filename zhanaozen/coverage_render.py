@@ -10,6 +10,7 @@ from .documented import OUTCOMES
 
 QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
 NOT_COUNTED = "not counted from the tables"
+NO_CLAIM = "no source reports a total"
 
 
 def _either(words: list[str]) -> str:
@@ -58,11 +59,10 @@ def _source(source_id, urls: dict[str, str]) -> str:
 
 def _row(row, urls: dict[str, str]) -> str:
     documented = NOT_COUNTED if pd.isna(row.documented) else str(int(row.documented))
-    reported = _figure(row.reported, row.qualifier) or "no source reports a total"
-    locator = "" if pd.isna(row.locator) else escape(row.locator)
-    claim = "" if pd.isna(row.claim_id) else escape(row.claim_id)
-    return (f"| {escape(row.measure)} | {documented} | {escape(reported)} | {_source(row.source_id, urls)} "
-            f"| {locator} | {claim} |")
+    if pd.isna(row.claim_id):
+        return f"| {escape(row.measure)} | {documented} | — | {NO_CLAIM} | | |"
+    return (f"| {escape(row.measure)} | {documented} | {escape(_figure(row.reported, row.qualifier))} "
+            f"| {_source(row.source_id, urls)} | {escape(row.locator)} | {escape(row.claim_id)} |")
 
 
 def _trial(trial_id: str, rows: pd.DataFrame, urls: dict[str, str]) -> str:
@@ -97,7 +97,7 @@ def _text_line(trial_id: str, measure: str, rows: pd.DataFrame) -> str:
     claims = rows[rows["reported"].notna()]
     figures = ", ".join(f"{_figure(c.reported, c.qualifier)} ({c.source_id})" for c in claims.itertuples())
     if not figures:
-        tail = "; no source reports a total"
+        tail = f"; {NO_CLAIM}"
     elif pd.isna(first.documented):
         tail = f"; reported {figures}"
     else:
