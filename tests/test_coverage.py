@@ -224,3 +224,13 @@ def test_cli_bad_path_is_a_clear_error(valid_package, break_it):
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("zhanaozen coverage: ")
     assert ("missing" if break_it == "no_directory" else "claims.csv") in result.stderr
+
+
+def test_package_without_claims_or_sentences_has_an_empty_report(valid_package):
+    for table in ("claims", "sentences", "charges"):
+        path = valid_package / "data" / f"{table}.csv"
+        path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
+    assert coverage(valid_package).empty
+    assert "No trial has documented persons or reported totals yet." in markdown(valid_package)
+    result = zhanaozen(str(valid_package), "--format", "csv")
+    assert result.returncode == 0 and result.stdout == ",".join(COLUMNS) + "\n"
