@@ -134,12 +134,24 @@ def test_markdown_has_explanation_table_and_chart_per_trial(valid_package):
     page = markdown(valid_package)
     assert "not a contradiction" in page and "gap" in page
     assert page.count("## TRI-") == 2 and "## TRI-001 · Example trial" in page
+    assert "Defendants documented: **2** of 37 reported (1 source)." in page
+    assert "Defendants documented: **1**; no source reports how many were tried." in page
     assert "| defendants | 2 | 37 | <a href=\"https://example.org/report\"><code>example-report</code></a>" in page
     charts = SVG.findall(page)
     assert len(charts) == 2
     bars = {title.text for chart in charts for title in ET.fromstring(chart).iter("{http://www.w3.org/2000/svg}title")}
     assert {"defendants: documented 2", "defendants: largest reported 37", "imprisoned: documented 1",
             "imprisoned: largest reported 13", "suspended: documented 1"} <= bars
+
+
+def test_markdown_headline_keeps_each_figure_with_its_qualifier(valid_package):
+    add_claim(valid_package, "CLM-0004,TRI-001,,defendants,36,at_least,People tried.,example-report,para. 7")
+    add_claim(valid_package, "CLM-0005,TRI-001,,imprisoned,12,exact,People jailed.,example-report,para. 8")
+    page = markdown(valid_package)
+    assert "Defendants documented: **2** of at least 36 or 37 reported (1 source)." in page
+    titles = {t.text for chart in SVG.findall(page) for t in ET.fromstring(chart).iter("{http://www.w3.org/2000/svg}title")}
+    assert {"imprisoned: largest reported 13", "imprisoned: smallest reported 12"} <= titles
+    assert "| defendants | 2 | at least 36 |" in page
 
 
 def test_markdown_charts_the_largest_and_smallest_reported_figure(shipped):

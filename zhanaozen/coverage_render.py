@@ -13,16 +13,17 @@ NOT_COUNTED = "not counted from the tables"
 NO_CLAIM = "no source reports a total"
 
 
-def _either(words: list[str]) -> str:
-    words = [escape(w) for w in words]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+def _listing(words: list[str], last: str = "or") -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
 def _mapping() -> str:
     """How each counted measure maps to sentence outcomes, from the one definition in code."""
-    items = [f"*{escape(measure)}*: a sentence with outcome {_either(sorted(outcomes))}"
-             for measure, outcomes in OUTCOMES.items()]
-    return "; ".join(["*defendants*: anyone charged or sentenced in the trial", *items])
+    items = [f"*{escape(measure)}* counts sentences of {_listing([escape(o) for o in sorted(outcomes)])}"
+             for measure, outcomes in OUTCOMES.items() if outcomes != {measure}]
+    same = _listing([f"*{escape(m)}*" for m, outcomes in OUTCOMES.items() if outcomes == {m}], "and")
+    return "; ".join(["*defendants* counts anyone charged or sentenced in the trial", *items,
+                      f"{same} count the sentence outcome of the same name"])
 
 
 def intro() -> str:
@@ -65,11 +66,25 @@ def _row(row, urls: dict[str, str]) -> str:
             f"| {_source(row.source_id, urls)} | {escape(row.locator)} | {escape(row.claim_id)} |")
 
 
+def _headline(rows: pd.DataFrame) -> str:
+    """The trial's defendants at a glance: documented against the reported range."""
+    defendants = rows[rows["measure"] == "defendants"]
+    if defendants.empty:
+        return "No defendant is documented."
+    documented = int(defendants["documented"].iloc[0])
+    claims = defendants[defendants["reported"].notna()].sort_values("reported", kind="stable")
+    figures = list(dict.fromkeys(_figure(c.reported, c.qualifier) for c in claims.itertuples()))
+    sources = claims["source_id"].nunique()
+    tail = (f" of {escape(_listing(figures))} reported ({sources} source{'s' if sources > 1 else ''})."
+            if figures else "; no source reports how many were tried.")
+    return f"Defendants documented: **{documented}**{tail}"
+
+
 def _trial(trial_id: str, rows: pd.DataFrame, urls: dict[str, str]) -> str:
     first = rows.iloc[0]
     name = "" if pd.isna(first.trial_name) else first.trial_name
     instance = "" if pd.isna(first.instance) else str(first.instance).replace("_", " ")
-    lines = [f"## {escape(trial_id)} · {escape(name)}", "", f"Instance: {escape(instance)}.", "",
+    lines = [f"## {escape(trial_id)} · {escape(name)}", "", f"Instance: {escape(instance)}. {_headline(rows)}", "",
              "| Measure | Documented | Reported | Source | Locator | Claim |",
              "|---|--:|--:|---|---|---|",
              *(_row(row, urls) for row in rows.itertuples()), "",
