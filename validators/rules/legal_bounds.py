@@ -2,7 +2,8 @@
 
 Where one person is convicted under several articles the bound is the sum of their
 maxima (the most a cumulative sentence could reach), and a single unknown maximum
-leaves the term unchecked: the rule fails only on terms no known law allows.
+(including a charge whose article no source states) leaves the term unchecked: the
+rule fails only on terms no known law allows.
 """
 from __future__ import annotations
 
