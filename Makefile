@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test
+.PHONY: install validate test docs serve-docs
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -16,3 +16,10 @@ validate: install
 
 test: install
 	$(VENV)/bin/pytest
+
+# The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
+docs: install
+	$(VENV)/bin/mkdocs build --strict
+
+serve-docs: install
+	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
