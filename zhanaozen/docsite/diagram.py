@@ -64,25 +64,30 @@ def _barycentre(table: Table, placed: dict[str, tuple[float, float, float]]) -> 
 
 
 def _edges(package: Package, boxes) -> list[str]:
-    incoming: dict[str, int] = {}
-    paths = []
-    for table in package.tables.values():
-        x, y, h = boxes[table.name]
-        fks = [fk for fk in table.foreign_keys if fk.resource in boxes]
-        for i, fk in enumerate(fks):
-            if fk.resource == table.name:  # a table referring to itself: a loop on its right side
-                paths.append(f'<path d="M{x + BOX_W},{y + 8} h24 v{HEAD_H} h-24" class="fk"/>')
-                continue
-            tx, ty, th = boxes[fk.resource]
-            n = incoming.get(fk.resource, 0)
-            incoming[fk.resource] = n + 1
-            x1, y1 = x + BOX_W * (i + 1) / (len(fks) + 1), y
-            x2, y2 = tx + 14 + (n * 11) % (BOX_W - 28), ty + th
-            bend = (y1 - y2) / 2
-            paths.append(f'<path d="M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 - bend:.0f} {x2:.0f},{y2 + bend:.0f} '
-                         f'{x2:.0f},{y2:.0f}" class="fk"><title>{text(table.name)}.'
-                         f'{text(", ".join(fk.fields))} → {text(fk.resource)}</title></path>')
+    """Curves from each referring box's top to its target's bottom; ends spread so arrows stay apart."""
+    paths = [_loop(*boxes[t.name]) for t in package.tables.values()
+             if any(fk.resource == t.name for fk in t.foreign_keys)]
+    outgoing = {t.name: [fk for fk in t.foreign_keys if fk.resource in boxes and fk.resource != t.name]
+                for t in package.tables.values()}
+    between = sorted(((name, i, fk) for name, fks in outgoing.items() for i, fk in enumerate(fks)),
+                     key=lambda link: boxes[link[0]][0])
+    incoming = {target: [link for link in between if link[2].resource == target] for target in boxes}
+    for name, i, fk in between:
+        x, y, _ = boxes[name]
+        tx, ty, th = boxes[fk.resource]
+        n, total = incoming[fk.resource].index((name, i, fk)), len(incoming[fk.resource])
+        x1, y1 = x + BOX_W * (i + 1) / (len(outgoing[name]) + 1), y
+        x2, y2 = tx + BOX_W * (n + 1) / (total + 1), ty + th
+        bend = (y1 - y2) / 2
+        paths.append(f'<path d="M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 - bend:.0f} {x2:.0f},{y2 + bend:.0f} '
+                     f'{x2:.0f},{y2:.0f}" class="fk"><title>{text(name)}.{text(", ".join(fk.fields))} '
+                     f'→ {text(fk.resource)}</title></path>')
     return paths
+
+
+def _loop(x: float, y: float, h: float) -> str:
+    """A table that refers to itself (an appeal to the trial it reviews): a loop on its right side."""
+    return f'<path d="M{x + BOX_W},{y + 8} h24 v{HEAD_H} h-24" class="fk"/>'
 
 
 def _box(table: Table, x: float, y: float, h: float, href: Callable[[str], str]) -> str:

@@ -6,6 +6,7 @@ and links between pages, so MkDocs can check those links.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -22,6 +23,12 @@ def _is_missing(value: object) -> bool:
         return value is None or bool(value != value)  # NaN compares unequal to itself
     except TypeError:  # pandas NA refuses bool()
         return True
+
+
+def anchor(value: object) -> str:
+    """A Markdown heading's ``{#id}`` for an ID made of safe characters; nothing otherwise."""
+    value = "" if _is_missing(value) else str(value)
+    return f" {{#{value}}}" if re.fullmatch(r"[A-Za-z0-9_-]+", value) else ""
 
 
 def code(value: object) -> str:

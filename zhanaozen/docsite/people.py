@@ -6,7 +6,7 @@ Listing each recorded spelling puts it in the search index, so a reader who know
 from __future__ import annotations
 
 from ..descriptor import Package
-from .markup import code, html_table, text
+from .markup import anchor, code, html_table, text
 
 
 def people_page(package: Package, persons, names) -> str:
@@ -20,7 +20,7 @@ def people_page(package: Package, persons, names) -> str:
     ]
     for person in persons.itertuples(index=False):
         own = names[names["person_id"] == person.person_id]
-        lines += [f"## {text(person.name)} {{#{person.person_id}}}", "",
+        lines += [f"## {text(person.name)}{anchor(person.person_id)}", "",
                   _summary(person), "", _spellings(own), ""]
     return "\n".join(lines) + "\n"
 
@@ -33,11 +33,15 @@ def _summary(person) -> str:
 
 
 def _spellings(names) -> str:
+    """One row per distinct spelling, with every source that uses it and where."""
     if len(names) == 0:
         return "<p>No spelling of this name is recorded yet.</p>"
-    rows = [
-        [text(n.name), text(n.script), text(n.language), text(n.kind),
-         f'<a href="sources.html#{text(n.source_id)}">{text(n.source_id)}</a>', text(n.locator)]
-        for n in names.itertuples(index=False)
-    ]
-    return html_table(["Spelling", "Script", "Language", "Kind", "Source", "Locator"], rows)
+    rows = []
+    for (name, script, language, kind), uses in names.groupby(
+            ["name", "script", "language", "kind"], sort=False, dropna=False):
+        cited = "<br>".join(
+            f'<a href="sources.html#{text(u.source_id)}">{text(u.source_id)}</a>'
+            + (f" ({text(u.locator)})" if text(u.locator) else "")
+            for u in uses.itertuples(index=False))
+        rows.append([text(name), text(script), text(language), text(kind), cited])
+    return html_table(["Spelling", "Script", "Language", "Kind", "Sources (locator)"], rows)

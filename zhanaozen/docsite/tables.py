@@ -16,6 +16,7 @@ def table_page(package: Package, table: Table, frame) -> str:
     """Markdown for one table; ``frame`` is its CSV as text (``frames.read_text``)."""
     key = ", ".join(code(k) for k in table.primary_key)
     lines = [
+        "---", "hide:", "  - toc", "---", "",
         f"# {text(table.title)} (`{table.name}`)",
         "",
         text(table.description),
@@ -34,17 +35,14 @@ def table_page(package: Package, table: Table, frame) -> str:
 
 
 def _field_table(table: Table, frame) -> str:
-    rows = [
-        [code(f.name), _type(f), "yes" if f.required else "no", _constraints(table, f),
-         _description(f), _example(frame, f.name)]
-        for f in table.fields
-    ]
-    headers = ["Field", "Type", "Required", "Constraints", "Description", "Example"]
-    return html_table(headers, rows, row_ids=[f.name for f in table.fields])
+    rows = [[_name(f), _description(f), _constraints(table, f), _example(frame, f.name)] for f in table.fields]
+    headers = ["Field", "Description", "Constraints", "Example"]
+    return '<div class="zd-fields">' + html_table(headers, rows, row_ids=[f.name for f in table.fields]) + "</div>"
 
 
-def _type(f: Field) -> str:
-    return "partial date (text)" if f.partial_date else text(f.type)
+def _name(f: Field) -> str:
+    kind = "partial date (text)" if f.partial_date else text(f.type)
+    return f"{code(f.name)}<br><small>{kind} · {'required' if f.required else 'optional'}</small>"
 
 
 def _constraints(table: Table, f: Field) -> str:
