@@ -115,12 +115,13 @@ def overview_page(package: Package, row_counts: dict[str, int]) -> str:
         "# Tables and relationships", "",
         f"The dataset has {len(package.tables)} tables, one CSV file each. "
         "Every page below is generated from the Table Schemas when the site is built.", "",
-        html_table(["Table", "Title", "Description", "Rows"], rows), "",
         "## Relationship diagram", "",
         "Each arrow is a foreign key: it leads from the table that holds the key to the table it "
-        "refers to. `PK` marks primary-key fields and `FK` foreign-key fields. Citations point at "
-        "any record by table and ID, so they have no arrow except to `sources`.", "",
+        "refers to. `PK` marks primary-key fields and `FK` foreign-key fields; a box opens the table's "
+        "page. Citations point at any record by table and ID, so their only arrow leads to `sources`.", "",
         f'<div class="er-diagram">{diagram.svg(package, href=page_href)}</div>', "",
+        "## Tables", "",
+        html_table(["Table", "Title", "Description", "Rows"], rows), "",
     ]) + "\n"
 
 
