@@ -65,8 +65,8 @@ def _barycentre(table: Table, placed: dict[str, tuple[float, float, float]]) -> 
 
 def _edges(package: Package, boxes) -> list[str]:
     """Curves from each referring box's top to its target's bottom; ends spread so arrows stay apart."""
-    paths = [_loop(*boxes[t.name]) for t in package.tables.values()
-             if any(fk.resource == t.name for fk in t.foreign_keys)]
+    paths = [_loop(t.name, fk.fields, *boxes[t.name]) for t in package.tables.values()
+             for fk in t.foreign_keys if fk.resource == t.name]
     outgoing = {t.name: [fk for fk in t.foreign_keys if fk.resource in boxes and fk.resource != t.name]
                 for t in package.tables.values()}
     between = sorted(((name, i, fk) for name, fks in outgoing.items() for i, fk in enumerate(fks)),
@@ -85,9 +85,10 @@ def _edges(package: Package, boxes) -> list[str]:
     return paths
 
 
-def _loop(x: float, y: float, h: float) -> str:
+def _loop(name: str, fields: tuple[str, ...], x: float, y: float, h: float) -> str:
     """A table that refers to itself (an appeal to the trial it reviews): a loop on its right side."""
-    return f'<path d="M{x + BOX_W},{y + 8} h24 v{HEAD_H} h-24" class="fk"/>'
+    return (f'<path d="M{x + BOX_W},{y + 8} h24 v{HEAD_H} h-24" class="fk">'
+            f'<title>{text(name)}.{text(", ".join(fields))} → {text(name)}</title></path>')
 
 
 def _box(table: Table, x: float, y: float, h: float, href: Callable[[str], str]) -> str:
