@@ -50,23 +50,26 @@ def _frame(package: Package, name: str) -> pd.DataFrame:
     return typed_frame(table, text)[0]
 
 
-def _measure_order(package: Package) -> list[str]:
-    return list(package.tables["claims"].field("measure").enum or ())
-
-
-def _table(package: Package) -> pd.DataFrame:
-    claims, trials = _frame(package, "claims"), _frame(package, "trials")
-    counts = documented(_frame(package, "sentences"), _frame(package, "charges"))
+def _claims_and_counts(package: Package) -> pd.DataFrame:
+    """Claims about trials outer-joined with the documented counts on trial and measure."""
+    claims = _frame(package, "claims")
     about_trials = claims[claims["trial_id"].notna()].rename(columns={"value": "reported"})
     about_trials = about_trials.assign(measure=about_trials["measure"].astype("string"))
+    counts = documented(_frame(package, "sentences"), _frame(package, "charges"))
     counts = counts.assign(measure=counts["measure"].astype("string"), documented=counts["documented"].astype("Int64"))
     rows = about_trials.merge(counts, on=["trial_id", "measure"], how="outer")
     # A measure the shared count covers but no person has is 0; one it cannot count stays <NA>.
-    countable = rows["measure"].isin(MEASURES)
-    rows["documented"] = rows["documented"].where(~countable | rows["documented"].notna(), 0).astype("Int64")
-    names = trials.set_index("trial_id")[["name", "instance"]].rename(columns={"name": "trial_name"})
-    rows = rows.join(names, on="trial_id")
-    order = {m: i for i, m in enumerate(_measure_order(package))}
+    zero = rows["measure"].isin(MEASURES) & rows["documented"].isna()
+    rows["documented"] = rows["documented"].mask(zero, 0).astype("Int64")
+    return rows
+
+
+def _table(package: Package) -> pd.DataFrame:
+    rows = _claims_and_counts(package)
+    trials = _frame(package, "trials").set_index("trial_id")
+    rows = rows.join(trials[["name", "instance"]].rename(columns={"name": "trial_name"}), on="trial_id")
+    # Measures in the schema's order (defendants first), then claims by ID.
+    order = {m: i for i, m in enumerate(package.tables["claims"].field("measure").enum or ())}
     rows = rows.assign(_order=rows["measure"].map(order).astype("float"))
     rows = rows.sort_values(["trial_id", "_order", "claim_id"], na_position="last", kind="stable")
     return rows[COLUMNS].astype({"instance": "string", "qualifier": "string"}).reset_index(drop=True)

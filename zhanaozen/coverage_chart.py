@@ -43,9 +43,11 @@ def _bars(rows: pd.DataFrame) -> list[tuple[str, int]]:
     return bars
 
 
-def _legend(y: int) -> list[str]:
+def _legend(y: int, used: set[str]) -> list[str]:
     parts, x = [], LABEL
     for what, colour in BARS:
+        if what not in used:
+            continue
         parts.append(f'<rect x="{x}" y="{y}" width="{BAR}" height="{BAR}" fill="{colour}"/>'
                      f'<text x="{x + BAR + 4}" y="{y + BAR - 3}">{escape(what)}</text>')
         x += 150
@@ -58,7 +60,8 @@ def svg(trial_id: str, trial_name: str, rows: pd.DataFrame) -> str:
     groups = [(measure, bars) for measure, bars in groups if bars]
     top = max([value for _, bars in groups for _, value in bars] + [1])
     scale = (WIDTH - LABEL - 50) / top
-    parts, y = _legend(4), 4 + BAR + GROUP
+    used = {what for _, bars in groups for what, _ in bars}
+    parts, y = _legend(4, used), 4 + BAR + GROUP
     for measure, bars in groups:
         parts.append(f'<text x="{LABEL - 8}" y="{y + BAR - 3}" text-anchor="end">{escape(measure)}</text>')
         for what, value in bars:

@@ -10,18 +10,20 @@ from .documented import OUTCOMES
 
 QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
 NOT_COUNTED = "not counted from the tables"
+NO_CLAIM = "no source reports a total"
 
 
-def _either(words: list[str]) -> str:
-    words = [escape(w) for w in words]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+def _listing(words: list[str], last: str = "or") -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
 
 
 def _mapping() -> str:
     """How each counted measure maps to sentence outcomes, from the one definition in code."""
-    items = [f"*{escape(measure)}*: a sentence with outcome {_either(sorted(outcomes))}"
-             for measure, outcomes in OUTCOMES.items()]
-    return "; ".join(["*defendants*: anyone charged or sentenced in the trial", *items])
+    items = [f"*{escape(measure)}* counts sentences of {_listing([escape(o) for o in sorted(outcomes)])}"
+             for measure, outcomes in OUTCOMES.items() if outcomes != {measure}]
+    same = _listing([f"*{escape(m)}*" for m, outcomes in OUTCOMES.items() if outcomes == {m}], "and")
+    return "; ".join(["*defendants* counts anyone charged or sentenced in the trial", *items,
+                      f"{same} count the sentence outcome of the same name"])
 
 
 def intro() -> str:
@@ -58,18 +60,31 @@ def _source(source_id, urls: dict[str, str]) -> str:
 
 def _row(row, urls: dict[str, str]) -> str:
     documented = NOT_COUNTED if pd.isna(row.documented) else str(int(row.documented))
-    reported = _figure(row.reported, row.qualifier) or "no source reports a total"
-    locator = "" if pd.isna(row.locator) else escape(row.locator)
-    claim = "" if pd.isna(row.claim_id) else escape(row.claim_id)
-    return (f"| {escape(row.measure)} | {documented} | {escape(reported)} | {_source(row.source_id, urls)} "
-            f"| {locator} | {claim} |")
+    if pd.isna(row.claim_id):
+        return f"| {escape(row.measure)} | {documented} | — | {NO_CLAIM} | | |"
+    return (f"| {escape(row.measure)} | {documented} | {escape(_figure(row.reported, row.qualifier))} "
+            f"| {_source(row.source_id, urls)} | {escape(row.locator)} | {escape(row.claim_id)} |")
+
+
+def _headline(rows: pd.DataFrame) -> str:
+    """The trial's defendants at a glance: documented against the reported range."""
+    defendants = rows[rows["measure"] == "defendants"]
+    if defendants.empty:
+        return "No defendant is documented."
+    documented = int(defendants["documented"].iloc[0])
+    claims = defendants[defendants["reported"].notna()].sort_values("reported", kind="stable")
+    figures = list(dict.fromkeys(_figure(c.reported, c.qualifier) for c in claims.itertuples()))
+    sources = claims["source_id"].nunique()
+    tail = (f" of {escape(_listing(figures))} reported ({sources} source{'s' if sources > 1 else ''})."
+            if figures else "; no source reports how many were tried.")
+    return f"Defendants documented: **{documented}**{tail}"
 
 
 def _trial(trial_id: str, rows: pd.DataFrame, urls: dict[str, str]) -> str:
     first = rows.iloc[0]
     name = "" if pd.isna(first.trial_name) else first.trial_name
     instance = "" if pd.isna(first.instance) else str(first.instance).replace("_", " ")
-    lines = [f"## {escape(trial_id)} · {escape(name)}", "", f"Instance: {escape(instance)}.", "",
+    lines = [f"## {escape(trial_id)} · {escape(name)}", "", f"Instance: {escape(instance)}. {_headline(rows)}", "",
              "| Measure | Documented | Reported | Source | Locator | Claim |",
              "|---|--:|--:|---|---|---|",
              *(_row(row, urls) for row in rows.itertuples()), "",
@@ -97,7 +112,7 @@ def _text_line(trial_id: str, measure: str, rows: pd.DataFrame) -> str:
     claims = rows[rows["reported"].notna()]
     figures = ", ".join(f"{_figure(c.reported, c.qualifier)} ({c.source_id})" for c in claims.itertuples())
     if not figures:
-        tail = "; no source reports a total"
+        tail = f"; {NO_CLAIM}"
     elif pd.isna(first.documented):
         tail = f"; reported {figures}"
     else:

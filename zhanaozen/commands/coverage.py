@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 FORMATS = ("text", "markdown", "csv")
@@ -23,7 +24,10 @@ def run(args: argparse.Namespace) -> int:
             coverage.coverage(args.path).to_csv(sys.stdout, index=False, lineterminator="\n")
         else:
             sys.stdout.write(coverage.markdown(args.path) if args.format == "markdown" else coverage.text(args.path))
+        sys.stdout.flush()
     except coverage.CoverageError as exc:
         print(f"zhanaozen coverage: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0
