@@ -30,16 +30,20 @@ BOLD_NAME = "<b>Bold</b> Name"
 CHANGED_DESCRIPTION = "Editorial note; this description was changed by the site test."
 
 
-def build_site(repo: Path, out: Path, package: Path | None = None) -> str:
+def mkdocs_build(repo: Path, out: Path, package: Path | None = None):
+    """``mkdocs build --strict`` of the repository's site, from ``package`` if given."""
     env = {k: v for k, v in os.environ.items() if k != PACKAGE_ENV}
     if package is not None:
         env[PACKAGE_ENV] = str(package)
     env["NO_MKDOCS_2_WARNING"] = "1"
     mkdocs = Path(sys.executable).parent / "mkdocs"
-    result = run(str(mkdocs), "build", "--strict", "--config-file", str(repo / "mkdocs.yml"),
-                 "--site-dir", str(out), cwd=repo, env=env)
+    return run(str(mkdocs), "build", "--strict", "--config-file", str(repo / "mkdocs.yml"),
+               "--site-dir", str(out), cwd=repo, env=env)
+
+
+def build_site(repo: Path, out: Path, package: Path | None = None) -> None:
+    result = mkdocs_build(repo, out, package)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr[-4000:]}"
-    return result.stderr
 
 
 def hostile_package(target: Path) -> Path:
@@ -247,6 +251,13 @@ def test_markup_in_the_data_shows_as_text(visit, sites):
     assert people.locator("h2", has_text=BOLD_NAME).count() == 1
     assert people.locator("article b").count() == 0
     visit.assert_clean()
+
+
+def test_a_package_without_descriptor_stops_the_build_with_a_clear_error(tmp_path, repo_root):
+    result = mkdocs_build(repo_root, tmp_path / "site", package=tmp_path)
+    assert result.returncode == 1
+    assert "datapackage.json: file not found" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_a_changed_schema_description_reaches_the_site(sites):

@@ -41,8 +41,8 @@ def cite_page(package: Package) -> str:
         "# How to cite", "",
         "Cite the dataset with its version, so that a reader can find the exact rows you used:", "",
         f"> {citation}", "",
-        "Cite a single record by its table and ID (for example *sentences SEN-0001*): IDs are stable "
-        "and never reused, so the reference keeps working in later versions. Where a record matters to "
+        "IDs are stable and never reused, so a reference to a single record keeps working in later "
+        "versions. Where a record matters to "
         "your argument, cite the published sources it rests on too: the `citations` table lists them "
         "with a locator, and [Sources](sources.md) gives the full references.", "",
         "The installed package prints the same text for the version you have:", "",
