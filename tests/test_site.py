@@ -302,3 +302,14 @@ def test_every_link_inside_the_site_resolves(sites):
             elif parts.fragment and target in parsed and unquote(parts.fragment) not in parsed[target].ids:
                 broken.append(f"{page.relative_to(site)} → {href} (no such anchor)")
     assert broken == [], "\n".join(broken)
+
+
+def test_no_schema_description_is_restated_in_the_hand_written_pages(repo_root):
+    """The site takes field and table descriptions from the schemas; a copy in docs/ would drift."""
+    package = read_package(repo_root)
+    descriptions = {t.description for t in package.tables.values()}
+    descriptions |= {f.description for t in package.tables.values() for f in t.fields}
+    descriptions |= {d for t in package.tables.values() for f in t.fields for d in f.enum_descriptions.values()}
+    pages = {p: p.read_text(encoding="utf-8") for p in (repo_root / "docs").rglob("*.md")}
+    restated = [(p.name, d) for p, page in pages.items() for d in descriptions if len(d) >= 40 and d in page]
+    assert restated == []
