@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import coverage
-from ..commands.info import CITATION
 from ..descriptor import Package, read_package
 from ..frames import read_text
 from . import bibliography, people, tables
@@ -34,21 +33,43 @@ def table_nav(root: Path) -> list[dict[str, str]]:
     ]
 
 
+def _licences(package: Package) -> str:
+    return ", ".join(item.get("name", "?") for item in package.descriptor.get("licenses", []))
+
+
+def _citations(package: Package) -> dict[str, str]:
+    """How to cite, in every style the package renders.
+
+    ``zhanaozen.citation`` (text, APA, BibTeX, from the descriptor) arrives with the release work;
+    until it is merged, the sentence ``zhanaozen info`` prints is the one form there is.
+    """
+    try:
+        from ..citation import render
+    except ModuleNotFoundError as exc:
+        if exc.name != "zhanaozen.citation":
+            raise
+        from ..commands.info import CITATION
+
+        return {"Text": CITATION.format(version=package.version, licence=_licences(package))}
+    return {"Text": render(package.descriptor, "text"), "APA": render(package.descriptor, "apa"),
+            "BibTeX": render(package.descriptor, "bibtex")}
+
+
 def cite_page(package: Package) -> str:
-    licences = ", ".join(item.get("name", "?") for item in package.descriptor.get("licenses", []))
-    citation = CITATION.format(version=package.version, licence=licences)
-    return "\n".join([
-        "# How to cite", "",
-        "Cite the dataset with its version, so that a reader can find the exact rows you used:", "",
-        f"> {citation}", "",
-        "IDs are stable and never reused, so a reference to a single record keeps working in later "
-        "versions. Where a record matters to "
-        "your argument, cite the published sources it rests on too: the `citations` table lists them "
-        "with a locator, and [Sources](sources.md) gives the full references.", "",
-        "The installed package prints the same text for the version you have:", "",
-        "```sh", "zhanaozen info", "```", "",
-        f"The data is licensed under {licences}; the code under MIT.", "",
-    ]) + "\n"
+    lines = ["# How to cite", "",
+             "Cite the dataset with its version, so that a reader can find the exact rows you used.", ""]
+    for style, citation in _citations(package).items():
+        lines += [f"## {style}", "", "```text", citation.strip(), "```", ""]
+    lines += [
+        "## A single record", "",
+        "Cite a record by its table and ID, for example *sentences SEN-0001*. IDs are stable and never "
+        "reused, so the reference keeps working in later versions. Where a record matters to your "
+        "argument, cite the published sources it rests on too: the `citations` table lists them with a "
+        "locator, and the [bibliography](sources.md) gives the full references.", "",
+        "The installed package prints how to cite the version you have: `zhanaozen info`.", "",
+        f"The data is licensed under {_licences(package)}; the code under MIT.", "",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 def changelog_page(changelog: Path | None) -> str:
