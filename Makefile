@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test docs serve-docs
+.PHONY: install validate test
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -18,6 +18,7 @@ test: install
 	$(VENV)/bin/pytest
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
+.PHONY: docs serve-docs
 docs: install
 	$(VENV)/bin/mkdocs build --strict
 
