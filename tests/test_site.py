@@ -160,7 +160,8 @@ def test_build_is_strict_and_generates_every_table_page(sites, repo_root):
     package = read_package(repo_root)
     for name in package.tables:
         assert (sites / "main" / "tables" / f"{name}.html").is_file()
-    for page in ("index", "overview", "methodology", "data-model", "vocabularies", "people", "sources",
+    assert "Overview and scope" in (sites / "main" / "index.html").read_text(encoding="utf-8")
+    for page in ("index", "design-decisions", "methodology", "data-model", "vocabularies", "people", "sources",
                  "coverage", "loading", "contributing", "cite", "changelog"):
         assert (sites / "main" / f"{page}.html").is_file(), page
 
