@@ -16,3 +16,11 @@ validate: install
 
 test: install
 	$(VENV)/bin/pytest
+
+# The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
+.PHONY: docs serve-docs
+docs: install
+	$(VENV)/bin/mkdocs build --strict
+
+serve-docs: install
+	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000

@@ -1,0 +1,79 @@
+"""Every generated page of the site, keyed by its path under ``docs/``."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import coverage
+from ..descriptor import Package, read_package
+from ..frames import read_text
+from . import bibliography, people, tables
+
+
+def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]:
+    """Pages built from the data package at ``root`` (and the changelog file, if there is one)."""
+    package = read_package(root)
+    frames = {name: read_text(table) for name, table in package.tables.items()}
+    pages = {tables.page_path(name): tables.table_page(package, table, frames[name])
+             for name, table in package.tables.items()}
+    pages["tables/index.md"] = tables.overview_page(package, {n: len(f) for n, f in frames.items()})
+    pages["vocabularies.md"] = tables.vocabularies_page(package)
+    pages["people.md"] = people.people_page(package, frames["persons"], frames["person_names"])
+    pages["sources.md"] = bibliography.sources_page(package, frames["sources"])
+    pages["coverage.md"] = "# Coverage\n\n" + coverage.markdown(root)
+    pages["cite.md"] = cite_page(package)
+    pages["changelog.md"] = changelog_page(changelog)
+    return pages
+
+
+def table_nav(root: Path) -> list[dict[str, str]]:
+    """Navigation entries for the table pages, in the descriptor's order."""
+    package = read_package(root)
+    return [{"Overview and diagram": "tables/index.md"}] + [
+        {table.title: tables.page_path(name)} for name, table in package.tables.items()
+    ]
+
+
+def _licences(package: Package) -> str:
+    return ", ".join(item.get("name", "?") for item in package.descriptor.get("licenses", []))
+
+
+def _citations(package: Package) -> dict[str, str]:
+    """How to cite, in every style the package renders.
+
+    ``zhanaozen.citation`` (text, APA, BibTeX, from the descriptor) arrives with the release work;
+    until it is merged, the sentence ``zhanaozen info`` prints is the one form there is.
+    """
+    try:
+        from ..citation import render
+    except ModuleNotFoundError as exc:
+        if exc.name != "zhanaozen.citation":
+            raise
+        from ..commands.info import CITATION
+
+        return {"Text": CITATION.format(version=package.version, licence=_licences(package))}
+    return {"Text": render(package.descriptor, "text"), "APA": render(package.descriptor, "apa"),
+            "BibTeX": render(package.descriptor, "bibtex")}
+
+
+def cite_page(package: Package) -> str:
+    lines = ["# How to cite", "",
+             "Cite the dataset with its version, so that a reader can find the exact rows you used.", ""]
+    for style, citation in _citations(package).items():
+        lines += [f"## {style}", "", "```text", citation.strip(), "```", ""]
+    lines += [
+        "## A single record", "",
+        "Cite a record by its table and ID, for example *sentences SEN-0001*. IDs are stable and never "
+        "reused, so the reference keeps working in later versions. Where a record matters to your "
+        "argument, cite the published sources it rests on too: the `citations` table lists them with a "
+        "locator, and the [bibliography](sources.md) gives the full references.", "",
+        "The installed package prints how to cite the version you have: `zhanaozen info`.", "",
+        f"The data is licensed under {_licences(package)}; the code under MIT.", "",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def changelog_page(changelog: Path | None) -> str:
+    if changelog is not None and changelog.is_file():
+        return changelog.read_text(encoding="utf-8")
+    return ("# Changelog\n\nNo release has been published yet. Each release will list here what "
+            "changed, row by row.\n")

@@ -1,0 +1,142 @@
+"""One page per table (its fields, keys and links), the table overview and the vocabularies page."""
+from __future__ import annotations
+
+from ..descriptor import Field, Package, Table
+from . import diagram
+from .markup import code, html_table, page_href, text
+
+EXAMPLE_CHARS = 100  # long notes are cut in the example column; the full text is in the data
+
+
+def page_path(name: str) -> str:
+    return f"tables/{name}.md"
+
+
+def table_page(package: Package, table: Table, frame) -> str:
+    """Markdown for one table; ``frame`` is its CSV as text (``frames.read_text``)."""
+    key = ", ".join(code(k) for k in table.primary_key)
+    lines = [
+        "---", "hide:", "  - toc", "---", "",
+        f"# {text(table.title)} (`{table.name}`)",
+        "",
+        text(table.description),
+        "",
+        f"<p>File <code>{text(table.relpath)}</code> · {len(frame)} rows · primary key {key}</p>",
+        "",
+        "## Fields",
+        "",
+        _field_table(table, frame),
+        "",
+        "## Relationships",
+        "",
+        *_relationships(package, table),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _field_table(table: Table, frame) -> str:
+    rows = [[_name(f), _description(f), _constraints(table, f), _example(frame, f.name)] for f in table.fields]
+    headers = ["Field", "Description", "Constraints", "Example"]
+    return '<div class="zd-fields">' + html_table(headers, rows, row_ids=[f.name for f in table.fields]) + "</div>"
+
+
+def _name(f: Field) -> str:
+    kind = "partial date (text)" if f.partial_date else text(f.type)
+    return f"{code(f.name)}<br><small>{kind} · {'required' if f.required else 'optional'}</small>"
+
+
+def _constraints(table: Table, f: Field) -> str:
+    items = []
+    if f.name in table.primary_key:
+        items.append("primary key" if len(table.primary_key) == 1 else "part of the primary key")
+    if f.unique:
+        items.append("unique")
+    if f.pattern:
+        items.append(f"pattern {code(f.pattern)}")
+    if f.minimum is not None:
+        items.append(f"minimum {text(f.minimum)}")
+    if f.maximum is not None:
+        items.append(f"maximum {text(f.maximum)}")
+    for fk in table.foreign_keys:
+        if f.name in fk.fields:
+            ref = fk.reference_fields[fk.fields.index(f.name)]
+            items.append(f'→ <a href="{page_href(fk.resource, ref)}">{text(fk.resource)}.{text(ref)}</a>')
+    return "<br>".join(items)
+
+
+def _description(f: Field) -> str:
+    out = text(f.description)
+    if f.enum is not None:
+        out += enum_list(f)
+    return out
+
+
+def enum_list(f: Field) -> str:
+    """The vocabulary of a field, each value with its definition from ``enumDescriptions``."""
+    items = "".join(
+        f"<li>{code(value)}" + (f" — {text(f.enum_descriptions[value])}" if value in f.enum_descriptions else "")
+        + "</li>"
+        for value in f.enum
+    )
+    return f"<ul>{items}</ul>"
+
+
+def _example(frame, name: str) -> str:
+    values = frame[name].dropna() if name in frame else []
+    if len(values) == 0:
+        return ""
+    value = str(values.iloc[0])
+    if len(value) > EXAMPLE_CHARS:
+        value = value[:EXAMPLE_CHARS].rstrip() + "…"
+    return code(value)
+
+
+def _relationships(package: Package, table: Table) -> list[str]:
+    lines = []
+    for fk in table.foreign_keys:
+        target = "itself" if fk.resource == table.name else f"[{fk.resource}]({fk.resource}.md)"
+        lines.append(f"- `{', '.join(fk.fields)}` refers to {target} (`{', '.join(fk.reference_fields)}`)")
+    for other in package.tables.values():
+        for fk in other.foreign_keys:
+            if fk.resource == table.name and other.name != table.name:
+                lines.append(f"- [{other.name}]({other.name}.md) refers here through `{', '.join(fk.fields)}`")
+    return lines or ["No foreign keys lead to or from this table."]
+
+
+def overview_page(package: Package, row_counts: dict[str, int]) -> str:
+    """The list of tables and the relationship diagram drawn from the foreign keys."""
+    rows = [
+        [f'<a href="{page_href(t.name)}">{code(t.name)}</a>', text(t.title), text(t.description),
+         str(row_counts[t.name])]
+        for t in package.tables.values()
+    ]
+    return "\n".join([
+        "---", "hide:", "  - toc", "---", "",
+        "# Tables and relationships", "",
+        f"The dataset has {len(package.tables)} tables, one CSV file each. "
+        "Every page below is generated from the Table Schemas when the site is built.", "",
+        "## Relationship diagram", "",
+        "Each arrow is a foreign key: it leads from the table that holds the key to the table it "
+        "refers to. `PK` marks primary-key fields and `FK` foreign-key fields; a box opens the table's "
+        "page. Citations point at any record by table and ID, so their only arrow leads to `sources`.", "",
+        f'<div class="er-diagram">{diagram.svg(package, href=page_href)}</div>', "",
+        "## Tables", "",
+        html_table(["Table", "Title", "Description", "Rows"], rows), "",
+    ]) + "\n"
+
+
+def vocabularies_page(package: Package) -> str:
+    """Every controlled vocabulary of every table, with each value's definition."""
+    lines = ["# Vocabularies", "",
+             "Every controlled vocabulary, as the schemas define it. A value outside these lists "
+             "fails validation.", ""]
+    for table in package.tables.values():
+        fields = [f for f in table.fields if f.enum is not None]
+        if not fields:
+            continue
+        lines += [f"## {text(table.name)}", ""]
+        for f in fields:
+            lines += [f"### {text(table.name)}.{text(f.name)}", "",
+                      f"[{text(f.name)}](tables/{table.name}.md#{f.name}): {text(f.description)}", "",
+                      enum_list(f), ""]
+    return "\n".join(lines) + "\n"
