@@ -15,6 +15,7 @@ from . import rules
 from .dataset import Dataset
 from .descriptor_check import check_descriptor
 from .field_checks import check_fields
+from .integrity_check import check_integrity
 from .findings import Finding, Report
 
 
@@ -26,6 +27,7 @@ def validate(path: str | Path) -> Report:
         report.findings.append(Finding("descriptor", exc.file, exc.message))
         return report
     report.findings += check_descriptor(package)
+    report.findings += check_integrity(package)
     ds = Dataset(package)
     report.findings += ds.read_findings
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}

@@ -7,4 +7,8 @@ parsed arguments and returning the exit code. Modules import heavy libraries ins
 NAMES = (
     "validate",
     "info",
+    "cite",
+    "diff",
+    "release",
+    "export",
 )
