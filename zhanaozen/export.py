@@ -125,29 +125,35 @@ def to_xlsx(package: Package, frames: dict[str, pd.DataFrame], out: Path) -> lis
     return [path]
 
 
-def _stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Stata has no missing text: empty strings stand for it; text longer than STATA_STR becomes strL."""
+def _stata_frame(frame: pd.DataFrame) -> tuple[pd.DataFrame, list[str], dict[str, dict[int, str]]]:
+    """Stata's shapes: vocabularies as integer codes with value labels (categories in schema order, given
+    explicitly because pandas cannot label an empty categorical), empty strings for missing text (Stata has
+    no missing text), strL for text longer than STATA_STR."""
     out = frame.copy()
-    long = []
+    long, labels = [], {}
     for column in frame.columns:
-        if pd.api.types.is_string_dtype(frame[column]) and not isinstance(frame[column].dtype, pd.CategoricalDtype):
-            out[column] = frame[column].fillna("").astype(object)
-            if out[column].str.len().max() > STATA_STR:
+        series = frame[column]
+        if isinstance(series.dtype, pd.CategoricalDtype):
+            out[column] = pd.Series(series.cat.codes, index=frame.index).astype("Int16").mask(series.isna())
+            labels[column] = dict(enumerate(series.cat.categories))
+        elif pd.api.types.is_string_dtype(series):
+            out[column] = series.fillna("").astype(object)
+            if any(len(text) > STATA_STR for text in out[column]):
                 long.append(column)
-        elif frame[column].dtype == "boolean":
-            out[column] = frame[column].astype("Int8")
-    return out, long
+        elif series.dtype == "boolean":
+            out[column] = series.astype("Int8")
+    return out, long, labels
 
 
 def to_dta(package: Package, frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
-    """One .dta per table; vocabularies become value labels (categories in schema order)."""
+    """One .dta per table; vocabularies become value labels."""
     paths = []
     for name, frame in frames.items():
         table = package.tables[name]
-        data, long = _stata_frame(frame)
+        data, long, labels = _stata_frame(frame)
         path = out / f"{name}.dta"
         data.to_stata(
-            path, write_index=False, version=118, convert_strL=long,
+            path, write_index=False, version=118, convert_strl=long, value_labels=labels,
             convert_dates={c: "td" for c in frame.columns if frame[c].dtype.kind == "M"},
             data_label=table.title[:STATA_LABEL],
             variable_labels={c: describe(table, c)[:STATA_LABEL] for c in frame.columns},
