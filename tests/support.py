@@ -17,6 +17,7 @@ BIN = Path(sys.executable).parent
 def assemble(target: Path, overlay: Path | None = None) -> Path:
     """A package with the installed descriptor and schemas, the valid example data, and an overlay."""
     shipped = package_root()
+    target.mkdir(parents=True, exist_ok=True)
     descriptor = json.loads((shipped / "datapackage.json").read_text(encoding="utf-8"))
     for resource in descriptor["resources"]:  # the checksums are the shipped data's, not the examples'
         resource.pop("bytes", None)
