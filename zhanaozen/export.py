@@ -42,10 +42,19 @@ def dictionary(package: Package, frames: dict[str, pd.DataFrame]) -> pd.DataFram
 
 
 def to_parquet(package: Package, frames: dict[str, pd.DataFrame], out: Path) -> list[Path]:
+    """One file per table; day values as Parquet DATE (it has no second-precision timestamps)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     paths = []
     for name, frame in frames.items():
+        table = pa.Table.from_pandas(frame, preserve_index=False)
+        for column in frame.columns:
+            if frame[column].dtype.kind == "M":
+                index = table.schema.get_field_index(column)
+                table = table.set_column(index, column, table.column(column).cast(pa.date32()))
         path = out / f"{name}.parquet"
-        frame.to_parquet(path, engine="pyarrow", index=False)
+        pq.write_table(table, path)
         paths.append(path)
     return paths
 
