@@ -18,7 +18,7 @@ def table_of(package: Package, record_id: str) -> Table | None:
     for table in package.tables.values():
         if len(table.primary_key) == 1:
             pattern = table.field(table.primary_key[0]).pattern
-            if pattern and re.fullmatch(pattern.strip("^$"), record_id):
+            if pattern and re.fullmatch(pattern, record_id):
                 return table
     return None
 
@@ -29,7 +29,8 @@ def resolve(record_id: str, package: Package | None = None) -> str:
     Raises ``LookupError`` when no record ever had the ID, or when it was retired with nothing replacing it.
     """
     package = package or read_package(package_root())
-    retired = {row["id"]: row for row in _rows(package.tables["retired_ids"])}
+    bookkeeping = package.tables.get("retired_ids")  # absent from packages older than 0.1.0
+    retired = {row["id"]: row for row in _rows(bookkeeping)} if bookkeeping else {}
     seen = []
     while record_id in retired and record_id not in seen:
         seen.append(record_id)

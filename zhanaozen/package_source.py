@@ -33,8 +33,11 @@ def _from_git(spec: str, repo: Path, workdir: Path) -> Path:
         raise SourceError(f"{spec}: not a package directory, wheel, zip or git ref of {repo} "
                           f"({result.stderr.decode(errors='replace').strip()})")
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as tar:
-        wanted = [m for m in tar.getmembers() if m.name.startswith(MEMBERS) and (m.isfile() or m.isdir())]
-        tar.extractall(workdir, members=wanted, filter="data")
+        # Regular files and folders of our own repository only: no links, devices or absolute paths.
+        wanted = [m for m in tar.getmembers() if m.name.startswith(MEMBERS) and (m.isfile() or m.isdir())
+                  and ".." not in Path(m.name).parts]
+        safe = {"filter": "data"} if hasattr(tarfile, "data_filter") else {}  # Python >= 3.11.4
+        tar.extractall(workdir, members=wanted, **safe)
     if not (workdir / "datapackage.json").is_file():
         raise SourceError(f"{spec}: the commit has no datapackage.json")
     return workdir
