@@ -37,9 +37,3 @@ def expected(example: Path) -> dict:
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(list(args), capture_output=True, text=True, cwd=cwd, timeout=300)
-
-
-def copy_shipped(target: Path) -> Path:
-    """A copy of the installed package as released: descriptor with checksums, data, schemas, ID manifests."""
-    shutil.copytree(package_root(), target, dirs_exist_ok=True)
-    return target

@@ -26,7 +26,8 @@ def test_every_place_states_the_same_version(repo_root, descriptor):
     version = descriptor["version"]
     assert zhanaozen.__version__ == version
     assert importlib.metadata.version("zhanaozen") == version  # hatch reads datapackage.json
-    assert 'dynamic = ["version"]' in (repo_root / "pyproject.toml").read_text()
+    pyproject = (repo_root / "pyproject.toml").read_text()
+    assert 'dynamic = ["version"]' in pyproject and '[tool.hatch.version]\npath = "datapackage.json"' in pyproject
     assert "\nversion: \"" + version + "\"\n" in (repo_root / "CITATION.cff").read_text()
     assert json.loads((repo_root / ".zenodo.json").read_text())["version"] == version
     for doc in ("README.md", "docs/releases.md"):

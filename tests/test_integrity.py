@@ -9,7 +9,7 @@ from pathlib import Path
 
 import zhanaozen
 
-from support import BIN, copy_shipped, run
+from support import BIN, run
 
 
 def tamper(csv: Path) -> None:
@@ -29,8 +29,8 @@ def test_shipped_descriptor_declares_bytes_and_sha256_for_every_resource(repo_ro
             f"{resource['path']} changed: run `zhanaozen release --refresh-hashes`")
 
 
-def test_one_changed_byte_fails_validation_naming_the_file(tmp_path):
-    package = copy_shipped(tmp_path / "pkg")
+def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped):
+    package = copy_shipped("pkg")
     assert zhanaozen.validate(package).valid
     tamper(package / "data" / "persons.csv")
     report = zhanaozen.validate(package)
@@ -42,8 +42,8 @@ def test_one_changed_byte_fails_validation_naming_the_file(tmp_path):
     assert "data/persons.csv: [integrity]" in result.stdout
 
 
-def test_frictionless_reads_the_same_checksums(tmp_path):
-    package = copy_shipped(tmp_path / "pkg")
+def test_frictionless_reads_the_same_checksums(copy_shipped):
+    package = copy_shipped("pkg")
     tamper(package / "data" / "persons.csv")
     result = run(str(BIN / "frictionless"), "validate", "--json", "datapackage.json", cwd=package)
     errors = {e["type"] for task in json.loads(result.stdout)["tasks"] if task["name"] == "persons"
@@ -65,8 +65,8 @@ def test_load_refuses_a_tampered_file(tmp_path):
     assert "does not match datapackage.json" in refused.stderr
 
 
-def test_refresh_hashes_accepts_an_intended_change(tmp_path):
-    package = copy_shipped(tmp_path / "pkg")
+def test_refresh_hashes_accepts_an_intended_change(copy_shipped):
+    package = copy_shipped("pkg")
     (package / "pyproject.toml").write_text("")  # `release` works on a source checkout
     tamper(package / "data" / "persons.csv")
     result = run(str(BIN / "zhanaozen"), "release", "--refresh-hashes", "--repo", str(package))

@@ -7,7 +7,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from support import BIN, copy_shipped, run
+from support import BIN, run
 
 
 def test_release_from_a_clean_clone_reproduces_the_committed_files_and_verifies(repo_root, tmp_path):
@@ -43,9 +43,9 @@ def _set_version(package: Path, version: str) -> None:
     (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
 
 
-def test_release_refuses_a_version_that_understates_a_new_column(tmp_path, repo_root):
-    previous = copy_shipped(tmp_path / "previous")
-    repo = copy_shipped(tmp_path / "repo")
+def test_release_refuses_a_version_that_understates_a_new_column(repo_root, copy_shipped):
+    previous = copy_shipped("previous")
+    repo = copy_shipped("repo")
     (repo / "pyproject.toml").write_text("")
     shutil.copy(repo_root / "CHANGELOG.md", repo / "CHANGELOG.md")
     _add_column(repo)
