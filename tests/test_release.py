@@ -23,6 +23,8 @@ def test_release_from_a_clean_clone_reproduces_the_committed_files_and_verifies(
     names = sorted(p.name for p in dist.iterdir())
     assert names == sorted(["SHA256SUMS", f"zhanaozen-{version}.tar.gz", f"zhanaozen-{version}-py3-none-any.whl",
                             f"zhanaozen-prosecutions-{version}.zip"])
+    same = run(str(BIN / "zhanaozen"), "diff", str(dist / f"zhanaozen-{version}-py3-none-any.whl"), str(clone), "--format", "json")
+    assert json.loads(same.stdout)["level"] == "none", same.stderr  # the wheel holds the package as committed
     if shutil.which("sha256sum"):
         check = run("sha256sum", "--check", "SHA256SUMS", cwd=dist)
         assert check.returncode == 0, check.stdout + check.stderr
