@@ -15,8 +15,8 @@ from . import rules
 from .dataset import Dataset
 from .descriptor_check import check_descriptor
 from .field_checks import check_fields
-from .integrity_check import check_integrity
 from .findings import Finding, Report
+from .integrity_check import check_integrity
 
 
 def validate(path: str | Path) -> Report:
