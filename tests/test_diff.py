@@ -53,6 +53,8 @@ def two_versions(tmp_path) -> tuple[Path, Path]:
     persons = (new / "data" / "persons.csv").read_text().splitlines()
     persons = [line.replace("Example Person A", "Example Person A. Corrected") for line in persons]
     (new / "data" / "persons.csv").write_text("\n".join(persons[:-1]) + "\n")  # drop the last person
+    (new / "data" / "retired_ids.csv").write_text(
+        "id,table,retired_in,reason,replaced_by\n" + persons[-1].split(",")[0] + ",persons,0.2.0,A duplicate.,PER-0001\n")
     citations = (new / "data" / "citations.csv").read_text()
     (new / "data" / "citations.csv").write_text(
         citations + "CIT-09999,persons,PER-0001,name,example-report,p. 9,supports,,\n")
@@ -74,7 +76,8 @@ def test_diff_lists_modified_fields_with_their_sources_and_removed_records(two_v
     text = run(str(BIN / "zhanaozen"), "diff", str(old), str(new)).stdout
     assert "~ PER-0001  [sources: example-report, p. 9 (CIT-09999)]" in text
     assert "name: 'Example Person A' -> 'Example Person A. Corrected'" in text
-    assert f"  - {removed[0]}" in text
+    assert persons["retired"] == {removed[0]: {"retired_in": "0.2.0", "reason": "A duplicate.", "replaced_by": "PER-0001"}}
+    assert f"  - {removed[0]} (retired in 0.2.0: A duplicate., replaced by PER-0001)" in text
 
 
 def test_diff_reads_wheels_and_zips(tmp_path, two_versions):

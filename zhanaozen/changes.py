@@ -74,19 +74,28 @@ def _new_citations(old: Package, new: Package) -> dict[tuple[str, str], list[dic
     return out
 
 
-def table_changes(old: Table | None, new: Table | None, errata: dict) -> dict:
+def _retirements(new: Package) -> dict[tuple[str, str], dict]:
+    """Why each retired record left and what replaced it, by (table, id), from the newer version."""
+    rows = _records(new.tables.get("retired_ids")).values()
+    return {(row["table"], row["id"]): {k: row.get(k) or None for k in ("retired_in", "reason", "replaced_by")}
+            for row in rows}
+
+
+def table_changes(old: Table | None, new: Table | None, errata: dict, retired: dict) -> dict:
     before, after = _records(old), _records(new)
     shared = [f for f in (new.field_names if new else []) if old and f in old.field_names]
+    name = (new or old).name
     modified = []
     for key in after.keys() & before.keys():
         changes = {f: {"old": before[key][f] or None, "new": after[key][f] or None}
                    for f in shared if before[key][f] != after[key][f]}
         if changes:
-            name = (new or old).name
             modified.append({"id": key, "changes": changes, "sources": errata.get((name, key), [])})
+    removed = sorted(before.keys() - after.keys())
     return {
         "added": sorted(after.keys() - before.keys()),
-        "removed": sorted(before.keys() - after.keys()),
+        "removed": removed,
+        "retired": {i: retired[(name, i)] for i in removed if (name, i) in retired},
         "modified": sorted(modified, key=lambda m: m["id"]),
         "unchanged": len(after.keys() & before.keys()) - len(modified),
     }
@@ -109,9 +118,9 @@ def level(schema: dict, tables: dict) -> str:
 
 def diff(old: Package, new: Package) -> dict:
     """Everything that changed from ``old`` to ``new``: schema, records per table, and the step it needs."""
-    errata = _new_citations(old, new)
+    errata, retired = _new_citations(old, new), _retirements(new)
     names = list(new.tables) + [n for n in old.tables if n not in new.tables]
-    tables = {name: table_changes(old.tables.get(name), new.tables.get(name), errata) for name in names}
+    tables = {name: table_changes(old.tables.get(name), new.tables.get(name), errata, retired) for name in names}
     schema = schema_changes(old, new)
     return {
         "old_version": old.version, "new_version": new.version,

@@ -12,6 +12,15 @@ def _sources(sources: list[dict]) -> str:
     return "  [sources: " + "; ".join(f"{s['source_id']}, {s['locator']} ({s['citation_id']})" for s in sources) + "]"
 
 
+def removed_line(record_id: str, retired: dict) -> str:
+    """The removed ID with why it was retired and what replaced it, when retired_ids says."""
+    why = retired.get(record_id)
+    if not why:
+        return f"{record_id} (not in retired_ids)"
+    replaced = f", replaced by {why['replaced_by']}" if why["replaced_by"] else ""
+    return f"{record_id} (retired in {why['retired_in']}: {why['reason']}{replaced})"
+
+
 def schema_lines(schema: dict) -> list[str]:
     lines = [f"table added: {n}" for n in schema["tables_added"]]
     lines += [f"table removed: {n}" for n in schema["tables_removed"]]
@@ -38,7 +47,7 @@ def report(changes: dict) -> str:
             continue
         lines += ["", f"{name}: {len(t['added'])} added, {len(t['removed'])} removed, "
                       f"{len(t['modified'])} modified, {t['unchanged']} unchanged"]
-        lines += [f"  + {i}" for i in t["added"]] + [f"  - {i}" for i in t["removed"]]
+        lines += [f"  + {i}" for i in t["added"]] + [f"  - {removed_line(i, t['retired'])}" for i in t["removed"]]
         lines += ["  " + line for m in t["modified"] for line in modified_lines(m)]
     return "\n".join(lines)
 
@@ -57,7 +66,8 @@ def changelog_section(changes: dict, date: str) -> str:
     schema = schema_lines(changes["schema"]) if changes["old_version"] else []
     if schema:
         lines += ["", "### Schema", ""] + [f"- {line}" for line in schema]
-    removed = [f"- {name} {i}" for name, t in changes["tables"].items() for i in t["removed"]]
+    removed = [f"- {name} {removed_line(i, t['retired'])}" for name, t in changes["tables"].items()
+               for i in t["removed"]]
     if removed:
         lines += ["", "### Removed records (see data/retired_ids.csv)", ""] + removed
     errata = [f"- {name} " + "\n  ".join(modified_lines(m)).lstrip("~ ")
