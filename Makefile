@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test
+.PHONY: install validate test hashes release
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -24,3 +24,12 @@ docs: install
 
 serve-docs: install
 	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+# Refresh bytes and sha256 of every data file in datapackage.json (after editing data/*.csv).
+hashes: install
+	$(VENV)/bin/zhanaozen release --refresh-hashes
+
+# Cut the version in datapackage.json: checksums, CITATION.cff, .zenodo.json, CHANGELOG.md,
+# releases/<version>/ (ID manifest, change file), and dist/ (sdist, wheel, zipped data package, SHA256SUMS).
+release: install
+	$(VENV)/bin/zhanaozen release

@@ -1,6 +1,7 @@
 """Fixtures: the installed package, and tiny packages assembled from tests/examples."""
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,11 @@ def shipped() -> Path:
 def repo_root() -> Path:
     return Path(__file__).resolve().parent.parent
 
+
+@pytest.fixture
+def copy_shipped(tmp_path: Path):
+    """Makes copies of the installed package as released: descriptor with checksums, data, schemas,
+    ID manifests. Call it with a folder name under tmp_path."""
+    def make(name: str) -> Path:
+        return Path(shutil.copytree(package_root(), tmp_path / name))
+    return make

@@ -17,7 +17,12 @@ BIN = Path(sys.executable).parent
 def assemble(target: Path, overlay: Path | None = None) -> Path:
     """A package with the installed descriptor and schemas, the valid example data, and an overlay."""
     shipped = package_root()
-    shutil.copy(shipped / "datapackage.json", target / "datapackage.json")
+    target.mkdir(parents=True, exist_ok=True)
+    descriptor = json.loads((shipped / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:  # the checksums are the shipped data's, not the examples'
+        resource.pop("bytes", None)
+        resource.pop("hash", None)
+    (target / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
     shutil.copytree(shipped / "schemas", target / "schemas")
     shutil.copytree(EXAMPLES / "valid" / "data", target / "data")
     if overlay is not None:

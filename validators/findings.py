@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 # Stages and the named rules of the data model, in the order they run, with what each asks.
 RULES = {
     "descriptor": "datapackage.json and the schemas are valid Frictionless metadata and name only files inside the package",
+    "integrity": "each data file has the size and sha256 checksum that datapackage.json declares for it",
     "structure": "each CSV is UTF-8 without BOM, has the schema's header and one cell per field in every row",
     "field": "each cell has its field's type and meets its constraints (required, pattern, vocabulary, range, real date)",
     "keys": "rule 1: primary keys are unique and every reference resolves",
@@ -18,6 +19,7 @@ RULES = {
     "legal-bounds": "rule 7: custodial terms stay within the convicted articles' maximum",
     "reported-totals": "rule 8: documented outcomes never exceed what sources report",
     "text-hygiene": "rule 9: text is clean, safe in spreadsheets and free of personal identifiers",
+    "stable-ids": "every ID ever released is still present or listed in retired_ids, and no retired ID is reused",
 }
 
 

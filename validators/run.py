@@ -16,6 +16,7 @@ from .dataset import Dataset
 from .descriptor_check import check_descriptor
 from .field_checks import check_fields
 from .findings import Finding, Report
+from .integrity_check import check_integrity
 
 
 def validate(path: str | Path) -> Report:
@@ -26,6 +27,7 @@ def validate(path: str | Path) -> Report:
         report.findings.append(Finding("descriptor", exc.file, exc.message))
         return report
     report.findings += check_descriptor(package)
+    report.findings += check_integrity(package)
     ds = Dataset(package)
     report.findings += ds.read_findings
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}

@@ -28,10 +28,10 @@ if not (Path(__file__).parent / "validators").is_dir() and (_checkout / "validat
 TableName = Literal[
     "sources", "persons", "person_names", "events", "detentions", "trials", "charges",
     "sentences", "allegations", "claims", "testimonies", "procedural_concerns",
-    "legal_articles", "citations",
+    "legal_articles", "citations", "retired_ids",
 ]
 
-__all__ = ["load", "load_all", "tables", "validate", "version", "__version__"]
+__all__ = ["load", "load_all", "tables", "validate", "version", "resolve", "cite", "__version__"]
 
 
 def _descriptor() -> dict:
@@ -46,6 +46,27 @@ def version() -> str:
 def tables() -> list[str]:
     """Names of the tables, in the descriptor's order."""
     return [resource["name"] for resource in _descriptor()["resources"]]
+
+
+def cite(fmt: str = "text") -> str:
+    """The citation of the installed version: ``fmt`` is ``text``, ``apa``, ``bibtex`` or ``cff``."""
+    from .citation import render
+
+    return render(_descriptor(), fmt)
+
+
+def resolve(record_id: str) -> str:
+    """The current ID of a record cited by ``record_id``, following retirements to their replacement.
+
+    >>> zhanaozen.resolve("PER-0001")   # doctest: +SKIP
+    'PER-0001'
+
+    A retired ID resolves to the record that replaced it (``data/retired_ids.csv``); ``LookupError``
+    says why when no record has the ID or nothing replaced it.
+    """
+    from .ids import resolve as _resolve
+
+    return _resolve(record_id)
 
 
 def load(name: TableName) -> "pd.DataFrame":

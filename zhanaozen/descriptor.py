@@ -77,6 +77,9 @@ class Table:
     primary_key: tuple[str, ...]
     foreign_keys: tuple[ForeignKey, ...]
     missing_values: tuple[str, ...]
+    # Size and checksum the descriptor declares for the file (None when it declares none).
+    declared_bytes: int | None = None
+    declared_hash: str | None = None
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -153,6 +156,8 @@ def _table(root: Path, resource: dict) -> Table:
             for fk in schema.get("foreignKeys", [])
         ),
         missing_values=tuple(schema.get("missingValues", [""])),
+        declared_bytes=resource.get("bytes"),
+        declared_hash=resource.get("hash"),
     )
 
 

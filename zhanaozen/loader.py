@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ._paths import package_root
-from .descriptor import Package, read_package
+from .descriptor import Package, Table, read_package
 from .frames import read_text, typed_frame
+from .integrity import IntegrityError, mismatch
 
 _PACKAGE: Package | None = None
 
@@ -23,9 +24,20 @@ def load(name: str) -> pd.DataFrame:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
     table = package.tables[name]
+    _verify(package, table)
     frame, _ = typed_frame(table, read_text(table))
     return frame
 
 
 def load_all() -> dict[str, pd.DataFrame]:
     return {name: load(name) for name in shipped_package().tables}
+
+
+def _verify(package: Package, table: Table) -> None:
+    """Refuse a file that differs from the checksum the descriptor declares (a tampered or broken install)."""
+    problem = mismatch(table.path, table.declared_bytes, table.declared_hash)
+    if problem:
+        raise IntegrityError(
+            f"{table.relpath} in {package.root} does not match datapackage.json: it {problem}. The file was changed "
+            "after the release; reinstall zhanaozen (pip install --force-reinstall zhanaozen) to get the released data."
+        )

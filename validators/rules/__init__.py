@@ -1,6 +1,6 @@
 """The named cross-table rules of the data model, in order. Each module has RULE, TABLES and check()."""
 from . import (chronology, conflicts, defendants, keys, legal_bounds, provenance, reported_totals,
-               sentence_shape, text_hygiene)
+               sentence_shape, stable_ids, text_hygiene)
 
 ALL = (keys, provenance, conflicts, chronology, defendants, sentence_shape, legal_bounds,
-       reported_totals, text_hygiene)
+       reported_totals, text_hygiene, stable_ids)

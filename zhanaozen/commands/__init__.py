@@ -8,4 +8,8 @@ NAMES = (
     "validate",
     "info",
     "coverage",
+    "cite",
+    "diff",
+    "release",
+    "export",
 )

@@ -5,15 +5,13 @@ import argparse
 
 from .._paths import package_root
 
-CITATION = ("The Zhanaozen Prosecutions Dataset, version {version}. Licence {licence}. "
-            "Cite a row by table and ID, e.g. sentences SEN-0001.")
-
 
 def register(sub: argparse._SubParsersAction) -> None:
     sub.add_parser("info", help="tables, row counts, version, licence and how to cite").set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..citation import render
     from ..descriptor import read_package
     from ..frames import read_text
 
@@ -26,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
     print(f"{'table':<22}{'rows':>6}  description")
     for name, table in package.tables.items():
         print(f"{name:<22}{len(read_text(table)):>6}  {table.description}")
-    print("\nHow to cite: " + CITATION.format(version=package.version, licence=licence))
+    print("\nHow to cite (zhanaozen cite --format text|apa|bibtex|cff):\n" + render(d, "text"))
     return 0

@@ -1,0 +1,22 @@
+"""Each data file against the size and checksum its resource declares (only where it declares them)."""
+from __future__ import annotations
+
+from zhanaozen.descriptor import Package
+from zhanaozen.integrity import mismatch
+
+from .findings import Finding
+
+
+def check_integrity(package: Package) -> list[Finding]:
+    findings = []
+    for name, table in package.tables.items():
+        if not table.path.is_file():
+            continue  # the structure stage reports a missing file
+        problem = mismatch(table.path, table.declared_bytes, table.declared_hash)
+        if problem:
+            findings.append(Finding(
+                "integrity", table.relpath,
+                f"the file {problem}: it changed since the checksums were refreshed. If the change is "
+                "intended, run `zhanaozen release --refresh-hashes`; otherwise restore the released file",
+                table=name))
+    return findings
