@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 FORMATS = ("text", "markdown", "csv")
@@ -28,6 +27,4 @@ def run(args: argparse.Namespace) -> int:
     except coverage.CoverageError as exc:
         print(f"zhanaozen coverage: {exc}", file=sys.stderr)
         return 2
-    except BrokenPipeError:  # the reader (e.g. `| head`) stopped early: not an error
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

@@ -38,19 +38,9 @@ def _licences(package: Package) -> str:
 
 
 def _citations(package: Package) -> dict[str, str]:
-    """How to cite, in every style the package renders.
+    """How to cite, in every style the package renders."""
+    from ..citation import render
 
-    ``zhanaozen.citation`` (text, APA, BibTeX, from the descriptor) arrives with the release work;
-    until it is merged, the sentence ``zhanaozen info`` prints is the one form there is.
-    """
-    try:
-        from ..citation import render
-    except ModuleNotFoundError as exc:
-        if exc.name != "zhanaozen.citation":
-            raise
-        from ..commands.info import CITATION
-
-        return {"Text": CITATION.format(version=package.version, licence=_licences(package))}
     return {"Text": render(package.descriptor, "text"), "APA": render(package.descriptor, "apa"),
             "BibTeX": render(package.descriptor, "bibtex")}
 
