@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..dataset import Dataset
+from ..dataset import Dataset, member
 from ..findings import Finding
 
 RULE = "keys"
@@ -39,8 +39,10 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
         child = ds.text[name][list(fk.fields)]
         parent = ds.text[fk.resource][list(fk.reference_fields)]
         present = child.notna().all(axis=1)
-        known = pd.MultiIndex.from_frame(parent.fillna(""))
-        found = pd.MultiIndex.from_frame(child.fillna("")).isin(known)
+        if len(fk.fields) == 1:  # the usual case, as one pyarrow call
+            found = member(child[fk.fields[0]].fillna(""), parent[fk.reference_fields[0]].fillna("")).to_numpy()
+        else:
+            found = pd.MultiIndex.from_frame(child.fillna("")).isin(pd.MultiIndex.from_frame(parent.fillna("")))
         missing = pd.Series(present.to_numpy() & ~found, index=child.index)
         target = f"{fk.resource}.{'/'.join(fk.reference_fields)}"
         findings += ds.findings(RULE, name, missing, fk.fields[0],
@@ -53,9 +55,9 @@ def _citation_targets(ds: Dataset) -> list[Finding]:
     missing = pd.Series(False, index=citations.index)
     for name, group in citations.groupby("table", sort=False):
         if name in ds.text:
-            missing[group.index] = ~group["record_id"].isin(set(ds.record_ids(name)))
+            missing[group.index] = ~member(group["record_id"], ds.record_ids(name))
     return ds.findings(RULE, "citations", missing, "record_id",
-                       citations["table"].fillna("?").map(lambda t: f"no record with this ID in table {t}"))
+                       "no record with this ID in table " + citations["table"].fillna("?"))
 
 
 def check(ds: Dataset) -> list[Finding]:
