@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test
+.PHONY: install validate test benchmark
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -16,3 +16,8 @@ validate: install
 
 test: install
 	$(VENV)/bin/pytest
+
+# Times zhanaozen validate against frictionless and the pyarrow read floor (docs/performance.md).
+ROWS ?= 1000000
+benchmark: install
+	$(VENV)/bin/python benchmarks/run.py --rows $(ROWS)

@@ -88,7 +88,16 @@ class Dataset:
 
 
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
-    """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty."""
+    """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty.
+
+    A repeated key takes its first value. Text keys are matched by pyarrow in one call.
+    """
+    if isinstance(keys.dtype, pd.StringDtype) and isinstance(mapping.index.dtype, pd.StringDtype):
+        arrow, known = _arrow(keys), _arrow(mapping.index)
+        known = known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known
+        where = pc.index_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
+        positions = pc.fill_null(where, -1).to_numpy(zero_copy_only=False)
+        return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)
     mapping = mapping[~mapping.index.duplicated()]
     return pd.Series(mapping.reindex(keys.to_numpy()).array, index=keys.index)
 

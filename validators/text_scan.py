@@ -31,11 +31,24 @@ def _search(cells: pd.Series, positions: np.ndarray, test) -> pd.Series:
     return pd.Series(out, index=cells.index)
 
 
-def contains(cells: pd.Series, pattern: str, hint: str | None = None) -> pd.Series:
-    """True where a cell contains a match of ``pattern``; False for empty cells."""
+def screen(cells: pd.Series, hints: list[str | None]) -> np.ndarray:
+    """Positions of the cells that match any of ``hints`` (all non-empty cells if one is None), in one pass."""
     arrow = _arrow(cells)
-    candidates = pc.match_substring_regex(arrow, hint) if hint is not None else pc.is_valid(arrow)
-    return _search(cells, _positions(candidates), re.compile(pattern).search)
+    if None in hints:
+        return _positions(pc.is_valid(arrow))
+    return _positions(pc.match_substring_regex(arrow, "|".join(f"(?:{hint})" for hint in hints)))
+
+
+def contains(cells: pd.Series, pattern: str, hint: str | None = None, within: np.ndarray | None = None) -> pd.Series:
+    """True where a cell contains a match of ``pattern``; False for empty cells.
+
+    ``within``, from :func:`screen` with this hint among others, limits the search to those positions.
+    """
+    if within is None:
+        within = screen(cells, [hint])
+    elif hint is not None and len(within):
+        within = within[_positions(pc.match_substring_regex(_arrow(cells.iloc[within]), hint))]
+    return _search(cells, within, re.compile(pattern).search)
 
 
 def not_nfc(cells: pd.Series) -> pd.Series:

@@ -5,7 +5,7 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..findings import Finding
-from ..text_scan import contains, not_nfc
+from ..text_scan import contains, not_nfc, screen
 
 RULE = "text-hygiene"
 TABLES: tuple[str, ...] = ()
@@ -50,12 +50,16 @@ def _text_fields(ds: Dataset, name: str, free_only: bool) -> list[str]:
 def check(ds: Dataset) -> list[Finding]:
     findings = []
     for name, text in ds.text.items():
+        # One pass per column finds the few cells any check could match; the checks then look at those only.
+        screens = {column: screen(text[column], [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
+                                                 if column in _text_fields(ds, name, free_only)])
+                   for column in _text_fields(ds, name, free_only=False)}
         for column in _text_fields(ds, name, free_only=False):
             cells = text[column]
             findings += ds.findings(RULE, name, not_nfc(cells), column,
                                     "is not in Unicode NFC (decomposed accents); normalise it")
         for pattern, free_only, message in CHECKS:
             for column in _text_fields(ds, name, free_only):
-                hit = contains(text[column], pattern, HINTS.get(pattern))
+                hit = contains(text[column], pattern, HINTS.get(pattern), screens[column])
                 findings += ds.findings(RULE, name, hit, column, message)
     return findings
