@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     t = build(args.rows)
     seeds = None
     if args.seeded:
-        from seeding import seed  # benchmarks/ is on sys.path when this file runs as a script
+        from seeding import seed  # benchmarks/ is on sys.path: this file runs as a script
         seeds = seed(t)
     write(t, args.out)
     if seeds is not None:

@@ -21,8 +21,7 @@ import sys
 import time
 from pathlib import Path
 
-import generate
-
+HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 FLOOR = ("import sys, pathlib, pyarrow.csv as csv\n"
          "for path in sorted(pathlib.Path(sys.argv[1], 'data').glob('*.csv')): csv.read_csv(path)")
@@ -38,7 +37,11 @@ TARGETS = {  # name: (what, limit, compare)
 
 
 def timed(argv: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """Wall seconds, peak resident memory (GB) and exit code of one fresh process."""
+    """Wall seconds, peak resident memory (GB) and exit code of one fresh process.
+
+    Linux counts the parent's own peak into a child's at exec, so this runner stays small: it never
+    loads a package itself (generation and the correctness check run in child processes).
+    """
     start = time.perf_counter()
     child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(child.pid, 0)
@@ -56,10 +59,13 @@ def commands(package: Path) -> dict[str, tuple[list[str], Path | None]]:
 
 def bench(package: Path, repeat: int, skip: set[str]) -> dict[str, dict]:
     runs: dict[str, list] = {name: [] for name in commands(package) if name not in skip}
+    print(f"\nTiming {package.name}:", end="", flush=True)
     for _ in range(repeat):  # interleaved, so that a noisy moment hits all three alike
         for name in runs:
             argv, cwd = commands(package)[name]
             runs[name].append(timed(argv, cwd))
+            print(f" {name} {runs[name][-1][0]:.1f}s", end="", flush=True)
+    print()
     return {name: {"seconds": statistics.median(r[0] for r in rs), "all": [round(r[0], 3) for r in rs],
                    "peak_gb": max(r[1] for r in rs), "exit": sorted({r[2] for r in rs})}
             for name, rs in runs.items()}
@@ -120,6 +126,18 @@ def check(valid: Path, seeded: Path) -> list[str]:
     return problems
 
 
+def generated(rows: int, out: Path, *flags: str) -> None:
+    subprocess.run([sys.executable, str(HERE / "generate.py"), "--rows", str(rows), str(out), *flags], check=True)
+
+
+def verify(valid: Path, seeded: Path) -> int:
+    problems = check(valid, seeded)
+    print("\nCorrectness: " + ("generated package valid under both validators; every seeded error found by "
+                               "each validator responsible for it, on its line" if not problems else
+                               "FAILED\n  " + "\n  ".join(problems)), flush=True)
+    return 2 if problems else 0
+
+
 def verdicts(large: dict, small: dict | None, imports: dict) -> dict[str, tuple[float | bool, bool]]:
     zh = large["zhanaozen"]["seconds"]
     values = {
@@ -153,24 +171,22 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--check-only", action="store_true", help="correctness only, no timing")
     p.add_argument("--skip-frictionless", action="store_true", help="time zhanaozen and the floor only")
     p.add_argument("--json", type=Path, help="also write the figures to this file")
+    p.add_argument("--verify", nargs=2, type=Path, metavar=("VALID", "SEEDED"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # keep our lines in order with the child processes' output
 
+    if args.verify:
+        return verify(*args.verify)
     sizes = {"large": args.rows} if args.check_only or args.rows < 100 else {"large": args.rows, "small": args.rows // 10}
     packages = {}
     for label, rows in sizes.items():
         packages[label] = args.work / f"valid-{rows}"
-        generate.main(["--rows", str(rows), str(packages[label])])
+        generated(rows, packages[label])
     seeded = args.work / f"seeded-{min(args.rows, args.seeded_rows)}"
-    generate.main(["--rows", str(min(args.rows, args.seeded_rows)), "--seeded", str(seeded)])
-
-    problems = check(packages["large"], seeded)
-    print("\nCorrectness: " + ("generated package valid under both validators; every seeded error found by "
-                               "each validator responsible for it, on its line" if not problems else
-                               "FAILED\n  " + "\n  ".join(problems)))
-    if problems:
-        return 2
-    if args.check_only:
-        return 0
+    generated(min(args.rows, args.seeded_rows), seeded, "--seeded")
+    status = subprocess.run([sys.executable, __file__, "--verify", str(packages["large"]), str(seeded)]).returncode
+    if status or args.check_only:
+        return status
 
     skip = {"frictionless"} if args.skip_frictionless else set()
     results = {label: bench(path, args.repeat, skip) for label, path in packages.items()}

@@ -93,10 +93,7 @@ def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     A repeated key takes its first value. Text keys are matched by pyarrow in one call.
     """
     if isinstance(keys.dtype, pd.StringDtype) and isinstance(mapping.index.dtype, pd.StringDtype):
-        arrow, known = _arrow(keys), _arrow(mapping.index)
-        known = known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known
-        where = pc.index_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
-        positions = pc.fill_null(where, -1).to_numpy(zero_copy_only=False)
+        positions = first_positions(keys, mapping.index)
         return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)
     mapping = mapping[~mapping.index.duplicated()]
     return pd.Series(mapping.reindex(keys.to_numpy()).array, index=keys.index)
@@ -119,3 +116,11 @@ def member(values: pd.Series, allowed) -> pd.Series:
         known = known.combine_chunks()
     found = pc.is_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
     return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
+def first_positions(values: pd.Series, known: pd.Series | pd.Index):
+    """For each text value, the position of its first occurrence in ``known`` (-1: absent; <NA> matches <NA>)."""
+    arrow, known = _arrow(values), _arrow(known)
+    known = known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known
+    where = pc.index_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
+    return pc.fill_null(where, -1).to_numpy(zero_copy_only=False)

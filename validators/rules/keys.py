@@ -1,13 +1,22 @@
 """Rule 1: primary keys are unique and every reference resolves."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from ..dataset import Dataset, member
+from ..dataset import Dataset, first_positions, member
 from ..findings import Finding
 
 RULE = "keys"
 TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
+
+
+def _repeated(text: pd.DataFrame, key: list[str]) -> pd.Series:
+    """``text.duplicated(subset=key)``: True on every occurrence of a key after its first."""
+    if len(key) > 1:
+        return text.duplicated(subset=key, keep="first")
+    first = first_positions(text[key[0]], text[key[0]])
+    return pd.Series(first != np.arange(len(text)), index=text.index)
 
 
 def _duplicates(ds: Dataset, name: str) -> list[Finding]:
@@ -19,7 +28,7 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
     for key in keys:
         if not key:
             continue
-        repeated = text.duplicated(subset=key, keep="first")
+        repeated = _repeated(text, key)
         if repeated.any():
             first = text[key[0]].fillna("")
             for column in key[1:]:
