@@ -221,7 +221,12 @@ def write(t: Tables, out: Path) -> None:
     if out.exists():
         shutil.rmtree(out)
     (out / "data").mkdir(parents=True)
-    shutil.copy(REPO / "datapackage.json", out / "datapackage.json")
+    descriptor = json.loads((REPO / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:  # checksums of the released files would not match these
+        resource.pop("hash", None)
+        resource.pop("bytes", None)
+    (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
     shutil.copytree(REPO / "schemas", out / "schemas")
     for name, rows in t.rows.items():
         with (out / "data" / f"{name}.csv").open("w", encoding="utf-8", newline="") as handle:
