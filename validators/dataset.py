@@ -99,7 +99,8 @@ def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
     return pd.Series(mapping.reindex(keys.to_numpy()).array, index=keys.index)
 
 
-def _arrow(values) -> pa.Array | pa.ChunkedArray:
+def as_arrow(values) -> pa.Array | pa.ChunkedArray:
+    """The Arrow data of a text column or index (no copy when pandas already holds it as Arrow)."""
     if isinstance(values, (pd.Series, pd.Index)):
         return pa.array(values.array)
     return pa.array(list(values), type=pa.string(), from_pandas=True)
@@ -111,7 +112,7 @@ def member(values: pd.Series, allowed) -> pd.Series:
     pandas' own ``isin`` on Arrow-backed text converts the allowed values one at a time in Python,
     which dominates the rules' run time at a million rows.
     """
-    arrow, known = _arrow(values), _arrow(allowed)
+    arrow, known = as_arrow(values), as_arrow(allowed)
     if isinstance(known, pa.ChunkedArray):
         known = known.combine_chunks()
     found = pc.is_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
@@ -120,7 +121,7 @@ def member(values: pd.Series, allowed) -> pd.Series:
 
 def first_positions(values: pd.Series, known: pd.Series | pd.Index):
     """For each text value, the position of its first occurrence in ``known`` (-1: absent; <NA> matches <NA>)."""
-    arrow, known = _arrow(values), _arrow(known)
+    arrow, known = as_arrow(values), as_arrow(known)
     known = known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known
     where = pc.index_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
     return pc.fill_null(where, -1).to_numpy(zero_copy_only=False)

@@ -12,12 +12,9 @@ import unicodedata
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
 import pyarrow.compute as pc
 
-
-def _arrow(cells: pd.Series) -> pa.ChunkedArray | pa.Array:
-    return pa.array(cells.array) if not isinstance(cells.array, pa.Array) else cells.array
+from .dataset import as_arrow
 
 
 def _positions(mask) -> np.ndarray:
@@ -33,7 +30,7 @@ def _search(cells: pd.Series, positions: np.ndarray, test) -> pd.Series:
 
 def screen(cells: pd.Series, hints: list[str | None]) -> np.ndarray:
     """Positions of the cells that match any of ``hints`` (all non-empty cells if one is None), in one pass."""
-    arrow = _arrow(cells)
+    arrow = as_arrow(cells)
     if None in hints:
         return _positions(pc.is_valid(arrow))
     return _positions(pc.match_substring_regex(arrow, "|".join(f"(?:{hint})" for hint in hints)))
@@ -47,12 +44,12 @@ def contains(cells: pd.Series, pattern: str, hint: str | None = None, within: np
     if within is None:
         within = screen(cells, [hint])
     elif hint is not None and len(within):
-        within = within[_positions(pc.match_substring_regex(_arrow(cells.iloc[within]), hint))]
+        within = within[_positions(pc.match_substring_regex(as_arrow(cells.iloc[within]), hint))]
     return _search(cells, within, re.compile(pattern).search)
 
 
 def not_nfc(cells: pd.Series) -> pd.Series:
     """True where a cell is not in Unicode NFC. Pure ASCII text always is, so only the rest is checked."""
-    arrow = _arrow(cells)
+    arrow = as_arrow(cells)
     others = pc.and_(pc.is_valid(arrow), pc.invert(pc.fill_null(pc.string_is_ascii(arrow), True)))
     return _search(cells, _positions(others), lambda text: not unicodedata.is_normalized("NFC", text))
