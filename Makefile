@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test hashes release
+.PHONY: install validate test hashes release benchmark
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -33,3 +33,8 @@ hashes: install
 # releases/<version>/ (ID manifest, change file), and dist/ (sdist, wheel, zipped data package, SHA256SUMS).
 release: install
 	$(VENV)/bin/zhanaozen release
+
+# Times zhanaozen validate against frictionless and the pyarrow read floor (docs/performance.md).
+ROWS ?= 1000000
+benchmark: install
+	$(VENV)/bin/python benchmarks/run.py --rows $(ROWS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from functools import cached_property
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from zhanaozen.descriptor import Package, Table
 from zhanaozen.frames import typed_frame
@@ -86,6 +88,40 @@ class Dataset:
 
 
 def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
-    """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty."""
+    """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty.
+
+    A repeated key takes its first value. Text keys are matched by pyarrow in one call.
+    """
+    if isinstance(keys.dtype, pd.StringDtype) and isinstance(mapping.index.dtype, pd.StringDtype):
+        positions = first_positions(keys, mapping.index)
+        return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)
     mapping = mapping[~mapping.index.duplicated()]
     return pd.Series(mapping.reindex(keys.to_numpy()).array, index=keys.index)
+
+
+def as_arrow(values) -> pa.Array | pa.ChunkedArray:
+    """The Arrow data of a text column or index (no copy when pandas already holds it as Arrow)."""
+    if isinstance(values, (pd.Series, pd.Index)):
+        return pa.array(values.array)
+    return pa.array(list(values), type=pa.string(), from_pandas=True)
+
+
+def member(values: pd.Series, allowed) -> pd.Series:
+    """``values.isin(allowed)`` for text columns, computed by pyarrow in one call.
+
+    pandas' own ``isin`` on Arrow-backed text converts the allowed values one at a time in Python,
+    which dominates the rules' run time at a million rows.
+    """
+    arrow, known = as_arrow(values), as_arrow(allowed)
+    if isinstance(known, pa.ChunkedArray):
+        known = known.combine_chunks()
+    found = pc.is_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
+    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
+def first_positions(values: pd.Series, known: pd.Series | pd.Index):
+    """For each text value, the position of its first occurrence in ``known`` (-1: absent; <NA> matches <NA>)."""
+    arrow, known = as_arrow(values), as_arrow(known)
+    known = known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known
+    where = pc.index_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
+    return pc.fill_null(where, -1).to_numpy(zero_copy_only=False)

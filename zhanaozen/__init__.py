@@ -9,21 +9,25 @@ they are imported on first use.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import os.path
 from typing import TYPE_CHECKING, Literal
 
-from ._paths import package_root
-
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import pandas as pd
 
     from .validators.findings import Report
 
+# json and pathlib (with the re, enum and urllib they pull in) are imported where used: they would
+# double the cost of `import zhanaozen`, which must stay well under 50 ms.
+
 # In a source checkout the validators sit beside the package; the wheel puts them inside it.
-_checkout = Path(__file__).resolve().parent.parent
-if not (Path(__file__).parent / "validators").is_dir() and (_checkout / "validators" / "run.py").is_file():
-    __path__.append(str(_checkout))
+_here = os.path.dirname(os.path.realpath(__file__))
+_checkout = os.path.dirname(_here)
+if (not os.path.isdir(os.path.join(_here, "validators"))
+        and os.path.isfile(os.path.join(_checkout, "validators", "run.py"))):
+    __path__.append(_checkout)
 
 TableName = Literal[
     "sources", "persons", "person_names", "events", "detentions", "trials", "charges",
@@ -35,6 +39,10 @@ __all__ = ["load", "load_all", "tables", "validate", "version", "resolve", "cite
 
 
 def _descriptor() -> dict:
+    import json
+
+    from ._paths import package_root
+
     return json.loads((package_root() / "datapackage.json").read_text(encoding="utf-8"))
 
 
@@ -97,6 +105,8 @@ def validate(path: str | Path | None = None) -> "Report":
         raise ImportError(
             f"validation needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})"
         ) from exc
+    from ._paths import package_root
+
     return _validate(path or package_root())
 
 

@@ -51,10 +51,8 @@ def convert(field: Field, text: pd.Series) -> tuple[pd.Series, pd.Series]:
     elif dtype == partial_dates.DATE_UNIT:
         typed = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce").astype(dtype)
     else:
-        typed = text.astype("string")
-        if field.partial_date:
-            return typed, partial_dates.invalid(text)
-        return typed, pd.Series(False, index=text.index)
+        # Text never fails here; a partial date's failures come with its day bounds in typed_frame.
+        return text.astype("string"), pd.Series(False, index=text.index)
     failed = text.notna() & typed.isna()
     return typed, failed.astype(bool)
 
@@ -73,6 +71,7 @@ def typed_frame(table: Table, text: pd.DataFrame) -> tuple[pd.DataFrame, dict[st
         failures[field.name] = failed
         if field.partial_date:
             earliest, latest = partial_dates.bounds(typed)
+            failures[field.name] = partial_dates.invalid(text[field.name], earliest)
             columns[field.name + EARLIEST] = earliest
             columns[field.name + LATEST] = latest
     return pd.DataFrame(columns, index=text.index), failures

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..dataset import Dataset, lookup
+from ..dataset import Dataset, lookup, member
 from ..findings import Finding
 
 RULE = "chronology"
@@ -49,7 +49,7 @@ def _sentences(ds: Dataset) -> list[Finding]:
 
 def _custody_before_decision(ds: Dataset) -> list[Finding]:
     s, t, d = ds.frame("sentences"), ds.frame("trials").set_index("trial_id"), ds.frame("detentions")
-    custodial = s[(s["outcome"] == "imprisonment") & s["person_id"].isin(set(d["person_id"]))]
+    custodial = s[(s["outcome"] == "imprisonment") & member(s["person_id"], d["person_id"])]
     first_detained = d.groupby("person_id")["detained_on_earliest"].min()
     decided = lookup(custodial["trial_id"], t["decided_on_latest"])
     bad = _before(lookup(custodial["person_id"], first_detained), decided)

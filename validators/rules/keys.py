@@ -1,13 +1,22 @@
 """Rule 1: primary keys are unique and every reference resolves."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from ..dataset import Dataset
+from ..dataset import Dataset, first_positions, member
 from ..findings import Finding
 
 RULE = "keys"
 TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
+
+
+def _repeated(text: pd.DataFrame, key: list[str]) -> pd.Series:
+    """``text.duplicated(subset=key)``: True on every occurrence of a key after its first."""
+    if len(key) > 1:
+        return text.duplicated(subset=key, keep="first")
+    first = first_positions(text[key[0]], text[key[0]])
+    return pd.Series(first != np.arange(len(text)), index=text.index)
 
 
 def _duplicates(ds: Dataset, name: str) -> list[Finding]:
@@ -19,7 +28,7 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
     for key in keys:
         if not key:
             continue
-        repeated = text.duplicated(subset=key, keep="first")
+        repeated = _repeated(text, key)
         if repeated.any():
             first = text[key[0]].fillna("")
             for column in key[1:]:
@@ -39,8 +48,10 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
         child = ds.text[name][list(fk.fields)]
         parent = ds.text[fk.resource][list(fk.reference_fields)]
         present = child.notna().all(axis=1)
-        known = pd.MultiIndex.from_frame(parent.fillna(""))
-        found = pd.MultiIndex.from_frame(child.fillna("")).isin(known)
+        if len(fk.fields) == 1:  # the usual case, as one pyarrow call
+            found = member(child[fk.fields[0]].fillna(""), parent[fk.reference_fields[0]].fillna("")).to_numpy()
+        else:
+            found = pd.MultiIndex.from_frame(child.fillna("")).isin(pd.MultiIndex.from_frame(parent.fillna("")))
         missing = pd.Series(present.to_numpy() & ~found, index=child.index)
         target = f"{fk.resource}.{'/'.join(fk.reference_fields)}"
         findings += ds.findings(RULE, name, missing, fk.fields[0],
@@ -53,9 +64,9 @@ def _citation_targets(ds: Dataset) -> list[Finding]:
     missing = pd.Series(False, index=citations.index)
     for name, group in citations.groupby("table", sort=False):
         if name in ds.text:
-            missing[group.index] = ~group["record_id"].isin(set(ds.record_ids(name)))
+            missing[group.index] = ~member(group["record_id"], ds.record_ids(name))
     return ds.findings(RULE, "citations", missing, "record_id",
-                       citations["table"].fillna("?").map(lambda t: f"no record with this ID in table {t}"))
+                       "no record with this ID in table " + citations["table"].fillna("?"))
 
 
 def check(ds: Dataset) -> list[Finding]:

@@ -30,8 +30,9 @@ def _article_maxima(ds: Dataset, charges: pd.DataFrame) -> pd.Series:
 def check(ds: Dataset) -> list[Finding]:
     s, c = ds.frame("sentences"), ds.frame("charges")
     convicted = c[c["outcome"] == "convicted"].assign(max_months=lambda f: _article_maxima(ds, f))
-    bound = convicted.groupby(["trial_id", "person_id"])["max_months"].agg(
-        lambda m: m.sum() if m.notna().all() else pd.NA)
+    # Sum per person and trial; one unknown maximum leaves the bound unknown (whole-column, no Python lambda).
+    groups = convicted.groupby(["trial_id", "person_id"])["max_months"]
+    bound = groups.sum().where(groups.count() == groups.size())
     bound.index = bound.index.get_level_values(0) + "|" + bound.index.get_level_values(1)
     root = lookup(s["trial_id"], ds.roots).fillna(s["trial_id"])
     limit = lookup(s["trial_id"] + "|" + s["person_id"], bound)

@@ -1,7 +1,7 @@
 """Rule 2: every record is backed by a source, and every person is named by one."""
 from __future__ import annotations
 
-from ..dataset import Dataset
+from ..dataset import Dataset, member
 from ..findings import Finding
 
 RULE = "provenance"
@@ -19,14 +19,14 @@ def check(ds: Dataset) -> list[Finding]:
     for name in ds.text:
         if name in SELF_SOURCED | ADMINISTRATIVE:
             continue
-        cited = set(backed.loc[backed["table"] == name, "record_id"])
+        cited = backed.loc[backed["table"] == name, "record_id"]
         ids = ds.record_ids(name)
         key = ds.table(name).primary_key[0]
-        findings += ds.findings(RULE, name, ~ids.isin(cited), key,
+        findings += ds.findings(RULE, name, ~member(ids, cited), key,
                                 f"no supporting citation: add a row to citations with table={name} and this record's ID",
                                 ids)
     persons = ds.frame("persons")
-    unnamed = ~persons["person_id"].isin(set(ds.frame("person_names")["person_id"]))
+    unnamed = ~member(persons["person_id"], ds.frame("person_names")["person_id"])
     findings += ds.findings(RULE, "persons", unnamed, "person_id",
                             "no spelling of this person's name is recorded in person_names with its source")
     return findings

@@ -5,6 +5,7 @@ import pandas as pd
 
 from ..dataset import Dataset
 from ..findings import Finding
+from ..text_scan import contains, not_nfc, screen
 
 RULE = "text-hygiene"
 TABLES: tuple[str, ...] = ()
@@ -15,6 +16,20 @@ MIXED_WORD = r"(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+"
 NATIONAL_ID = r"(?<!\d)\d{12}(?!\d)"
 PHONE = r"(?<![\w+])(?:\+\d{1,3}[\s\-()]*\d{2,4}|8[\s\-(]*7\d{2})[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
+# For speed: an RE2 pattern that every match of the check's pattern also matches (a necessary
+# condition, with \p{Nd} and the class below covering what Python's \d and \s match in Unicode),
+# so that Python's re only sees the few cells that pass it. See validators/text_scan.py.
+_S = r"\t-\r\x1c-\x1f\x{85}\p{Z}"
+HINTS = {
+    CONTROL: CONTROL,
+    FORMULA: FORMULA,
+    MIXED_WORD: r"[\x{0400}-\x{04ff}]",
+    NATIONAL_ID: r"\p{Nd}{12}",
+    PHONE: (rf"(?:\+\p{{Nd}}{{1,3}}[{_S}\-()]*\p{{Nd}}{{2,4}}|8[{_S}\-(]*7\p{{Nd}}{{2}})"
+            rf"[{_S}\-)]*\p{{Nd}}{{3}}[{_S}\-]*\p{{Nd}}{{2}}[{_S}\-]*\p{{Nd}}{{2}}"),
+    EMAIL: "@",
+}
 
 # Checked in every text field, or (free text) only where the schema sets no pattern or vocabulary.
 CHECKS = [
@@ -35,13 +50,16 @@ def _text_fields(ds: Dataset, name: str, free_only: bool) -> list[str]:
 def check(ds: Dataset) -> list[Finding]:
     findings = []
     for name, text in ds.text.items():
+        # One pass per column finds the few cells any check could match; the checks then look at those only.
+        screens = {column: screen(text[column], [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
+                                                 if column in _text_fields(ds, name, free_only)])
+                   for column in _text_fields(ds, name, free_only=False)}
         for column in _text_fields(ds, name, free_only=False):
             cells = text[column]
-            not_nfc = (cells != cells.str.normalize("NFC")).fillna(False)
-            findings += ds.findings(RULE, name, not_nfc, column,
+            findings += ds.findings(RULE, name, not_nfc(cells), column,
                                     "is not in Unicode NFC (decomposed accents); normalise it")
         for pattern, free_only, message in CHECKS:
             for column in _text_fields(ds, name, free_only):
-                hit = text[column].str.contains(pattern, regex=True).fillna(False).astype(bool)
+                hit = contains(text[column], pattern, HINTS.get(pattern), screens[column])
                 findings += ds.findings(RULE, name, hit, column, message)
     return findings

@@ -1,0 +1,211 @@
+"""Benchmark ``zhanaozen validate`` against ``frictionless validate`` and the pyarrow read floor.
+
+    python benchmarks/run.py --rows 1000000          # the figures in docs/performance.md
+    python benchmarks/run.py --rows 10000 --check-only
+
+In one run it generates synthetic packages (benchmarks/generate.py), checks that the valid one passes
+both validators and that both find every seeded error they are responsible for on the same line,
+then times the three commands side by side on the same files (each a fresh process, interleaved,
+``--repeat`` times), and the import and load costs. It prints medians, ratios, peak memory and
+whether each target is met. Exit status: 0 all good, 1 a target missed, 2 a correctness check failed.
+Run it with the Python of the environment where zhanaozen[validate] is installed (e.g. .venv/bin/python).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+FLOOR = ("import sys, pathlib, pyarrow.csv as csv\n"
+         "for path in sorted(pathlib.Path(sys.argv[1], 'data').glob('*.csv')): csv.read_csv(path)")
+TARGETS = {  # name: (what, limit, compare)
+    "speedup": ("zhanaozen at least 20x faster than frictionless", 20, ">="),
+    "floor": ("zhanaozen at most 3x the pyarrow read floor", 3, "<="),
+    "memory": ("zhanaozen peak memory under 1.5 GB", 1.5, "<"),
+    "linear": ("10x the rows takes at most 12x the time", 12, "<="),
+    "import": ("import zhanaozen under 50 ms", 0.050, "<"),
+    "no_pandas": ("import zhanaozen imports no pandas", True, "=="),
+    "load_all": ("load_all at most 1.5x `import pandas`", 1.5, "<="),
+}
+
+
+def timed(argv: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak resident memory (GB) and exit code of one fresh process.
+
+    Linux counts the parent's own peak into a child's at exec, so this runner stays small: it never
+    loads a package itself (generation and the correctness check run in child processes).
+    """
+    start = time.perf_counter()
+    child = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
+    child.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - start, usage.ru_maxrss / 1024 ** 2, child.returncode
+
+
+def commands(package: Path) -> dict[str, tuple[list[str], Path | None]]:
+    return {
+        "frictionless": ([str(BIN / "frictionless"), "validate", "datapackage.json"], package),
+        "zhanaozen": ([str(BIN / "zhanaozen"), "validate", str(package)], None),
+        "floor": ([sys.executable, "-c", FLOOR, str(package)], None),
+    }
+
+
+def bench(package: Path, repeat: int, skip: set[str]) -> dict[str, dict]:
+    runs: dict[str, list] = {name: [] for name in commands(package) if name not in skip}
+    print(f"\nTiming {package.name}:", end="", flush=True)
+    for _ in range(repeat):  # interleaved, so that a noisy moment hits all three alike
+        for name in runs:
+            argv, cwd = commands(package)[name]
+            runs[name].append(timed(argv, cwd))
+            print(f" {name} {runs[name][-1][0]:.1f}s", end="", flush=True)
+    print()
+    return {name: {"seconds": statistics.median(r[0] for r in rs), "all": [round(r[0], 3) for r in rs],
+                   "peak_gb": max(r[1] for r in rs), "exit": sorted({r[2] for r in rs})}
+            for name, rs in runs.items()}
+
+
+def python_seconds(code: str, repeat: int) -> float:
+    return statistics.median(timed([sys.executable, "-c", code])[0] for _ in range(repeat))
+
+
+def import_cost(repeat: int) -> dict:
+    probe = ("import sys, time; t = time.perf_counter(); import zhanaozen; "
+             "print(time.perf_counter() - t, 'pandas' in sys.modules)")
+    outs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+            for _ in range(repeat)]
+    load = python_seconds("import zhanaozen; zhanaozen.load_all()", repeat)
+    pandas = python_seconds("import pandas", repeat)
+    return {"import_seconds": statistics.median(float(o[0]) for o in outs),
+            "imports_pandas": any(o[1] == "True" for o in outs),
+            "load_all_seconds": load, "import_pandas_seconds": pandas}
+
+
+def frictionless_errors(package: Path) -> tuple[bool, set[tuple[str, str, int]]]:
+    result = subprocess.run([str(BIN / "frictionless"), "validate", "--json", "datapackage.json"],
+                            cwd=package, capture_output=True, text=True)
+    report = json.loads(result.stdout)
+    errors = {(task["name"], error["type"], error.get("rowNumber"))
+              for task in report["tasks"] for error in task["errors"]}
+    return report["valid"], errors
+
+
+def check(valid: Path, seeded: Path) -> list[str]:
+    """What is wrong with the generated packages or the validators' findings (empty: all good)."""
+    import zhanaozen
+
+    problems = []
+    report = zhanaozen.validate(valid)
+    problems += [f"generated package not valid: {f}" for f in report.findings[:10]]
+    ok, errors = frictionless_errors(valid)
+    if not ok:
+        problems.append(f"frictionless rejects the generated package: {sorted(errors)[:5]}")
+    ours = {(f.rule, f.file, f.line, f.column) for f in zhanaozen.validate(seeded).findings}
+    _, theirs = frictionless_errors(seeded)
+    seeds = json.loads((seeded / "seeded.json").read_text())
+    print(f"\nSeeded errors ({seeded}):\n{'file:line':<34}{'column':<16}{'rule':<16}{'zhanaozen':<11}frictionless")
+    for s in seeds:
+        found = (s["rule"], s["file"], s["line"], s["column"]) in ours
+        table = Path(s["file"]).stem
+        fl = "-" if s["frictionless"] is None else (
+            "found" if (table, s["frictionless"], s["line"]) in theirs else "MISSED")
+        print(f"{s['file'] + ':' + str(s['line']):<34}{str(s['column']):<16}{s['rule']:<16}"
+              f"{'found' if found else 'MISSED':<11}{fl}" + (f" ({s['frictionless']})" if s["frictionless"] else ""))
+        if not found:
+            problems.append(f"zhanaozen missed {s}")
+        if fl == "MISSED":
+            problems.append(f"frictionless missed {s}")
+    kinds = sorted({s["rule"] for s in seeds})
+    print(f"{len(seeds)} seeded errors of {len(kinds)} kinds: {', '.join(kinds)}")
+    return problems
+
+
+def generated(rows: int, out: Path, *flags: str) -> None:
+    subprocess.run([sys.executable, str(HERE / "generate.py"), "--rows", str(rows), str(out), *flags], check=True)
+
+
+def verify(valid: Path, seeded: Path) -> int:
+    problems = check(valid, seeded)
+    print("\nCorrectness: " + ("generated package valid under both validators; every seeded error found by "
+                               "each validator responsible for it, on its line" if not problems else
+                               "FAILED\n  " + "\n  ".join(problems)), flush=True)
+    return 2 if problems else 0
+
+
+def verdicts(large: dict, small: dict | None, imports: dict) -> dict[str, tuple[float | bool, bool]]:
+    zh = large["zhanaozen"]["seconds"]
+    values = {
+        "floor": zh / large["floor"]["seconds"],
+        "memory": large["zhanaozen"]["peak_gb"],
+        "import": imports["import_seconds"],
+        "no_pandas": not imports["imports_pandas"],
+        "load_all": imports["load_all_seconds"] / imports["import_pandas_seconds"],
+    }
+    if "frictionless" in large:
+        values["speedup"] = large["frictionless"]["seconds"] / zh
+    if small is not None:
+        values["linear"] = zh / small["zhanaozen"]["seconds"]
+    compare = {">=": lambda a, b: a >= b, "<=": lambda a, b: a <= b, "<": lambda a, b: a < b,
+               "==": lambda a, b: a == b}
+    return {name: (value, compare[TARGETS[name][2]](value, TARGETS[name][1])) for name, value in values.items()}
+
+
+def print_times(rows: int, results: dict) -> None:
+    print(f"\n{rows} rows{'':<8}{'median s':>10}{'peak GB':>9}{'exit':>6}  runs")
+    for name, r in results.items():
+        print(f"  {name:<18}{r['seconds']:>10.2f}{r['peak_gb']:>9.2f}{str(r['exit']):>6}  {r['all']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--rows", type=int, default=1_000_000, help="rows of the timed package (default 1000000)")
+    p.add_argument("--repeat", type=int, default=3, help="runs of each command (median reported)")
+    p.add_argument("--seeded-rows", type=int, default=100_000, help="rows of the seeded package (at most --rows)")
+    p.add_argument("--work", type=Path, default=Path(__file__).parent / "out", help="where packages are written")
+    p.add_argument("--check-only", action="store_true", help="correctness only, no timing")
+    p.add_argument("--skip-frictionless", action="store_true", help="time zhanaozen and the floor only")
+    p.add_argument("--json", type=Path, help="also write the figures to this file")
+    p.add_argument("--verify", nargs=2, type=Path, metavar=("VALID", "SEEDED"), help=argparse.SUPPRESS)
+    args = p.parse_args(argv)
+    sys.stdout.reconfigure(line_buffering=True)  # keep our lines in order with the child processes' output
+
+    if args.verify:
+        return verify(*args.verify)
+    sizes = {"large": args.rows} if args.check_only or args.rows < 100 else {"large": args.rows, "small": args.rows // 10}
+    packages = {}
+    for label, rows in sizes.items():
+        packages[label] = args.work / f"valid-{rows}"
+        generated(rows, packages[label])
+    seeded = args.work / f"seeded-{min(args.rows, args.seeded_rows)}"
+    generated(min(args.rows, args.seeded_rows), seeded, "--seeded")
+    status = subprocess.run([sys.executable, __file__, "--verify", str(packages["large"]), str(seeded)]).returncode
+    if status or args.check_only:
+        return status
+
+    skip = {"frictionless"} if args.skip_frictionless else set()
+    results = {label: bench(path, args.repeat, skip) for label, path in packages.items()}
+    for label, path in packages.items():
+        print_times(sizes[label], results[label])
+    imports = import_cost(max(5, args.repeat))
+    print(f"\nimport zhanaozen {imports['import_seconds'] * 1000:.1f} ms (pandas imported: {imports['imports_pandas']}); "
+          f"load_all {imports['load_all_seconds']:.2f} s vs import pandas {imports['import_pandas_seconds']:.2f} s")
+    result = verdicts(results["large"], results.get("small"), imports)
+    print(f"\nTargets at {args.rows} rows on {os.cpu_count()} cores (load average {os.getloadavg()[0]:.1f}):")
+    for name, (value, met) in result.items():
+        shown = value if isinstance(value, bool) else f"{value:.3g}"
+        print(f"  {'met    ' if met else 'MISSED '} {TARGETS[name][0]}: {shown}")
+    if args.json:
+        args.json.write_text(json.dumps({"rows": sizes, "times": results, "imports": imports,
+                                         "targets": {k: {"value": v, "met": m} for k, (v, m) in result.items()},
+                                         "cpus": os.cpu_count(), "load": os.getloadavg()}, indent=1) + "\n")
+    return 0 if all(met for _, met in result.values()) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
