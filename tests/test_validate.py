@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 import zhanaozen
 from zhanaozen.validators.findings import RULES
 
-from support import BAD_EXAMPLES, BIN, assemble, expected, run
+from support import BAD_EXAMPLES, BIN, assemble, expected, expected_line, run
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -48,7 +49,8 @@ def test_valid_example_passes(valid_package):
 
 def test_every_rule_has_a_bad_example():
     covered = {expected(example)["rule"] for example in BAD_EXAMPLES}
-    assert covered == set(RULES) - {"descriptor"}
+    assert covered == set(RULES)
+    assert len(BAD_EXAMPLES) >= 40
 
 
 def test_bad_example_fails_with_its_rule_at_its_line(bad_package):
@@ -56,18 +58,25 @@ def test_bad_example_fails_with_its_rule_at_its_line(bad_package):
     before = digests(path)
     report = zhanaozen.validate(path)
     assert not report.valid
-    located = [(f.rule, f.file, f.line, f.column) for f in report.findings]
-    assert (want["rule"], want["file"], want["line"], want["column"]) in located, located
+    located = [(f.rule, f.file, f.line, f.column) for f in report.errors]
+    assert (want["rule"], want["file"], expected_line(path, want), want["column"]) in located, located
     assert digests(path) == before, "validation changed a file"
 
 
-def test_cli_reports_bad_example_without_traceback(bad_package):
+def test_cli_annotates_bad_example_on_its_line(bad_package, tmp_path_factory):
+    """What a contributor sees on the pull request: the error on the file and line they changed."""
     path, want = bad_package
-    result = run(str(BIN / "zhanaozen"), "validate", str(path))
+    summary = tmp_path_factory.mktemp("summary") / "step-summary.md"
+    env = dict(os.environ, GITHUB_WORKSPACE=str(path), GITHUB_STEP_SUMMARY=str(summary))
+    before = digests(path)
+    result = run(str(BIN / "zhanaozen"), "validate", "--format", "github", str(path), env=env)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
-    line = f"{want['file']}:{want['line']}: [{want['rule']}]"
-    assert line in result.stdout, result.stdout
+    prefix = f"::error file={want['file']},line={expected_line(path, want)},"
+    title = f"title=zhanaozen {want['rule']} ({want['column']})::"
+    assert any(line.startswith(prefix) and title in line for line in result.stdout.splitlines()), result.stdout
+    assert f"| {want['file']} | {expected_line(path, want)} | {want['column']} | {want['rule']} |" in summary.read_text()
+    assert digests(path) == before, "validation changed a file"
 
 
 FRICTIONLESS_EXAMPLES = [e for e in BAD_EXAMPLES if "frictionless" in expected(e)]

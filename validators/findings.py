@@ -21,8 +21,32 @@ RULES = {
 }
 
 
+# What each stage asks a contributor to do, in plain words, shown once per group in the text output.
+FIXES = {
+    "descriptor": "Keep every path in datapackage.json relative, inside the package, and pointing at a real file.",
+    "structure": "Save the file as UTF-8 (no BOM), comma-separated, with the schema's header and one cell per field "
+                 "on every row; `zhanaozen template TABLE` prints the header.",
+    "field": "Write each cell in its field's format; the schema's description and vocabulary are in schemas/TABLE.json.",
+    "keys": "Use a new ID (`zhanaozen next-id TABLE`) and refer only to records that exist.",
+    "provenance": "Add a row to citations.csv (stance supports) that names the source and a precise locator.",
+    "conflicts": "A conflicting citation names the field and the value its source gives; a supporting one "
+                 "repeats the row's value or leaves asserted_value empty.",
+    "chronology": "Check the dates against the source; leave a date partial or empty rather than guess it.",
+    "defendants": "Add the missing charge, or correct the sentence or charge outcome, as the source reports it.",
+    "sentence-shape": "Fill the field the outcome or instance needs, or empty the one it cannot have.",
+    "legal-bounds": "Check the term and the convicted articles against the source.",
+    "reported-totals": "Check the sentences and charges of the trial against the sources' figures.",
+    "text-hygiene": "Retype the text in your own words: plain NFC Unicode, one script per word, no markup, "
+                    "no formula prefix, no personal identifiers.",
+}
+
+SEVERITIES = ("error", "warning")
+
+
 @dataclass(frozen=True)
 class Finding:
+    """One problem at one place. Warnings inform and never make a package invalid."""
+
     rule: str
     file: str
     message: str
@@ -30,12 +54,19 @@ class Finding:
     column: str | None = None
     value: str | None = None
     table: str | None = None
+    severity: str = "error"
 
     def __str__(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         column = f" {self.column}:" if self.column else ""
         value = f" (value: {self.value!r})" if self.value is not None else ""
-        return f"{where}: [{self.rule}]{column} {self.message}{value}"
+        rule = self.rule if self.severity == "error" else f"{self.rule} {self.severity}"
+        return f"{where}: [{rule}]{column} {self.message}{value}"
+
+    def as_dict(self) -> dict:
+        """The finding in the documented JSON shape (docs/validation-output.md)."""
+        return {"rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
+                "column": self.column, "table": self.table, "message": self.message, "value": self.value}
 
 
 @dataclass
@@ -48,17 +79,25 @@ class Report:
     skipped: dict[str, str] = field(default_factory=dict)
 
     @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
     def valid(self) -> bool:
-        return not self.findings
+        return not self.errors
 
     def __bool__(self) -> bool:
         return self.valid
 
     def by_rule(self) -> Counter:
-        return Counter(f.rule for f in self.findings)
+        return Counter(f.rule for f in self.errors)
 
     def by_table(self) -> Counter:
-        return Counter(f.table for f in self.findings if f.table)
+        return Counter(f.table for f in self.errors if f.table)
 
     def summary(self) -> str:
         per_table = self.by_table()
@@ -71,5 +110,7 @@ class Report:
         for rule, words in RULES.items():
             note = f"  (skipped: {self.skipped[rule]})" if rule in self.skipped else ""
             lines.append(f"{rule:<18}{counts.get(rule, 0):>7}  {words}{note}")
-        verdict = "VALID" if self.valid else f"INVALID: {len(self.findings)} error(s)"
+        verdict = "VALID" if self.valid else f"INVALID: {len(self.errors)} error(s)"
+        if self.warnings:
+            verdict += f" ({len(self.warnings)} warning(s), which never fail the run)"
         return "\n".join(lines + ["", verdict])

@@ -7,6 +7,7 @@ nothing here writes to the package.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from zhanaozen.descriptor import DescriptorError, read_package
@@ -18,12 +19,29 @@ from .field_checks import check_fields
 from .findings import Finding, Report
 
 
+def _line_of(path: str | Path, exc: DescriptorError) -> int | None:
+    """The line of the descriptor that holds the offending value, so an annotation lands on it."""
+    if exc.field is None or not isinstance(exc.value, str):
+        return None
+    descriptor = Path(path) if Path(path).suffix == ".json" else Path(path) / exc.file
+    try:
+        text = descriptor.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    needle = json.dumps(exc.value)[1:-1]
+    for number, line in enumerate(text.splitlines(), 1):
+        if f'"{exc.field}"' in line and needle in line:
+            return number
+    return None
+
+
 def validate(path: str | Path) -> Report:
     report = Report(path=str(path))
     try:
         package = read_package(path)
     except DescriptorError as exc:
-        report.findings.append(Finding("descriptor", exc.file, exc.message))
+        report.findings.append(Finding("descriptor", exc.file, exc.message, line=_line_of(path, exc),
+                                       column=exc.field, value=exc.value if isinstance(exc.value, str) else None))
         return report
     report.findings += check_descriptor(package)
     ds = Dataset(package)

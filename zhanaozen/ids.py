@@ -1,0 +1,54 @@
+"""Stable IDs: the next free one for a table, never one that was ever used.
+
+An ID counts as used when it appears anywhere in the package's CSVs (its own table, a reference from
+another table, a citation's record_id) or in ``data/retired_ids.csv``, where IDs that left the data are
+kept. The next ID is one more than the largest used number, never a gap: a gap may be a retired or
+withdrawn record whose ID a reader still cites.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .descriptor import Package, Table
+
+# An ID pattern in a schema, such as ^PER-[0-9]{4,}$: its prefix and its least number of digits.
+_ID_PATTERN = re.compile(r"^\^([A-Z]+-)\[0-9\]\{(\d+),\}\$$")
+RETIRED = "data/retired_ids.csv"
+
+
+class NoNumberedId(ValueError):
+    pass
+
+
+def id_form(table: Table) -> tuple[str, int]:
+    """(prefix, digits) of the table's numbered primary key, e.g. ("PER-", 4)."""
+    if len(table.primary_key) == 1:
+        match = _ID_PATTERN.match(table.field(table.primary_key[0]).pattern or "")
+        if match:
+            return match.group(1), int(match.group(2))
+    raise NoNumberedId(f"table {table.name!r} has no numbered ID (its key is {', '.join(table.primary_key)}); "
+                       "choose the key as its schema describes")
+
+
+def _files(package: Package) -> list[Path]:
+    files = [table.path for table in package.tables.values()]
+    retired = package.root / RETIRED
+    return files + ([retired] if retired.is_file() else [])
+
+
+def used_numbers(package: Package, prefix: str) -> set[int]:
+    """Every number used with ``prefix`` in the package's tables and in the retired IDs."""
+    found = re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}([0-9]+)(?![0-9])")
+    numbers: set[int] = set()
+    for path in _files(package):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        numbers.update(int(n) for n in found.findall(text))
+    return numbers
+
+
+def next_id(package: Package, name: str) -> str:
+    if name not in package.tables:
+        raise KeyError(f"no table {name!r}; the tables are: {', '.join(package.tables)}")
+    prefix, digits = id_form(package.tables[name])
+    return f"{prefix}{max(used_numbers(package, prefix), default=0) + 1:0{digits}d}"
