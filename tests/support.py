@@ -9,6 +9,7 @@ cell, a file over the size limit, a symbolic link). For descriptor cases ``line`
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -86,6 +87,12 @@ def expected_line(path: Path, want: dict) -> int:
     value = want["patch"]["value"] if "patch" in want else "data/persons.csv"
     lines = (path / "datapackage.json").read_text(encoding="utf-8").splitlines()
     return next(n for n, line in enumerate(lines, 1) if f'"{want["column"]}": {json.dumps(value)}' in line)
+
+
+def digests(root: Path) -> dict[str, str]:
+    """Every file's sha256, to show that a command changed nothing."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

@@ -1,7 +1,6 @@
 """The validator on the shipped package, on a valid example, and on one bad example per rule."""
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
@@ -11,12 +10,7 @@ import pytest
 import zhanaozen
 from zhanaozen.validators.findings import RULES
 
-from support import BAD_EXAMPLES, BIN, assemble, expected, expected_line, run
-
-
-def digests(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+from support import BAD_EXAMPLES, BIN, assemble, digests, expected, expected_line, run
 
 
 def test_shipped_package_is_valid(shipped):

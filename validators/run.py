@@ -7,32 +7,21 @@ nothing here writes to the package.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from zhanaozen.descriptor import DescriptorError, read_package
 
 from . import rules
 from .dataset import Dataset
-from .descriptor_check import check_descriptor
+from .descriptor_check import check_descriptor, descriptor_line
 from .field_checks import check_fields
 from .findings import Finding, Report
 
 
 def _line_of(path: str | Path, exc: DescriptorError) -> int | None:
-    """The line of the descriptor that holds the offending value, so an annotation lands on it."""
-    if exc.field is None or not isinstance(exc.value, str):
+    if exc.field is None:
         return None
-    descriptor = Path(path) if Path(path).suffix == ".json" else Path(path) / exc.file
-    try:
-        text = descriptor.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    needle = json.dumps(exc.value)[1:-1]
-    for number, line in enumerate(text.splitlines(), 1):
-        if f'"{exc.field}"' in line and needle in line:
-            return number
-    return None
+    return descriptor_line(Path(path) if Path(path).suffix == ".json" else Path(path) / exc.file, exc.field, exc.value)
 
 
 def validate(path: str | Path) -> Report:
