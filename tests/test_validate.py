@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
 import zhanaozen
+from zhanaozen.cli import main
 from zhanaozen.validators.findings import RULES
 
 from support import BAD_EXAMPLES, BIN, assemble, digests, expected, expected_line, run
@@ -57,19 +57,23 @@ def test_bad_example_fails_with_its_rule_at_its_line(bad_package):
     assert digests(path) == before, "validation changed a file"
 
 
-def test_cli_annotates_bad_example_on_its_line(bad_package, tmp_path_factory):
-    """What a contributor sees on the pull request: the error on the file and line they changed."""
+def test_cli_annotates_bad_example_on_its_line(bad_package, tmp_path_factory, monkeypatch, capsys):
+    """What a contributor sees on the pull request: the error on the file and line they changed.
+
+    The command runs in this process (the installed entry point's main) to keep 60 cases quick."""
     path, want = bad_package
     summary = tmp_path_factory.mktemp("summary") / "step-summary.md"
-    env = dict(os.environ, GITHUB_WORKSPACE=str(path), GITHUB_STEP_SUMMARY=str(summary))
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(path))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     before = digests(path)
-    result = run(str(BIN / "zhanaozen"), "validate", "--format", "github", str(path), env=env)
-    assert result.returncode == 1
-    assert "Traceback" not in result.stdout + result.stderr
-    prefix = f"::error file={want['file']},line={expected_line(path, want)},"
+    assert main(["validate", "--format", "github", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    line = expected_line(path, want)
+    prefix = f"::error file={want['file']},line={line},"
     title = f"title=zhanaozen {want['rule']} ({want['column']})::"
-    assert any(line.startswith(prefix) and title in line for line in result.stdout.splitlines()), result.stdout
-    assert f"| {want['file']} | {expected_line(path, want)} | {want['column']} | {want['rule']} |" in summary.read_text()
+    assert any(row.startswith(prefix) and title in row for row in out.splitlines()), out
+    assert f"| {want['file']} | {line} | {want['column']} | {want['rule']} |" in summary.read_text()
     assert digests(path) == before, "validation changed a file"
 
 
