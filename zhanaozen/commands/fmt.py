@@ -4,22 +4,21 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ._package import add_path, open_package
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     f = sub.add_parser("fmt", help="write the CSVs in canonical form (schema column order, sorted by key, UTF-8, NFC)")
-    f.add_argument("path", nargs="?", default=".", help="package directory or datapackage.json (default: .)")
+    add_path(f)
     f.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
     f.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from ..canonical import format_package
-    from ..descriptor import DescriptorError, read_package
 
-    try:
-        package = read_package(args.path)
-    except DescriptorError as exc:
-        print(f"zhanaozen fmt: {exc}; nothing was changed", file=sys.stderr)
+    package = open_package(args.path, "fmt")
+    if package is None:
         return 2
     changed, refused = format_package(package, write=not args.check)
     for message in refused:

@@ -5,23 +5,22 @@ import argparse
 import sys
 from pathlib import Path
 
+from ._package import add_path, open_package
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("template", help="print a table's header and a row of placeholders, from its schema")
     t.add_argument("table", nargs="?", help="table name; omit with --write")
-    t.add_argument("--path", default=".", help="package directory or datapackage.json (default: .)")
+    add_path(t, "--path")
     t.add_argument("--write", metavar="DIR", help="write every table's template to DIR/<table>.csv")
     t.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..descriptor import DescriptorError, read_package
     from ..row_templates import template, templates
 
-    try:
-        package = read_package(args.path)
-    except DescriptorError as exc:
-        print(f"zhanaozen template: {exc}", file=sys.stderr)
+    package = open_package(args.path, "template")
+    if package is None:
         return 2
     if args.write:
         folder = Path(args.write)
