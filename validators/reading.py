@@ -5,6 +5,7 @@ import csv
 import io
 import re
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -87,17 +88,26 @@ def _blank_lines(table: Table, raw: bytes) -> list[Finding]:
             for match in re.finditer(rb"\n(?=\r?\n)", raw)]
 
 
-# A well-formed quoted cell, or else a lone quote. pyarrow would silently drop a quote in `"a"b`, and an
-# unclosed quote swallows the rest of the file, so quotes are checked before parsing (only files with quotes).
-_QUOTE_TOKEN = re.compile(rb'(?:\A|(?<=[,\n]))"(?:[^"]|"")*"(?=[,\r\n]|\Z)|"')
+_QUOTE = ord('"')
+
+
+def _edge(chars: np.ndarray) -> np.ndarray:
+    """Where a byte may stand next to a quote: a comma, a line break or another quote."""
+    return (chars == ord(",")) | (chars == ord("\n")) | (chars == ord("\r")) | (chars == _QUOTE)
 
 
 def _stray_quotes(table: Table, raw: bytes) -> list[Finding]:
+    """Quotes with ordinary characters on both sides, like `a"b` or `"a"b`: pyarrow would silently drop or
+    keep them, so they are refused. Found with whole-array operations, as a regex scan would cost more than
+    parsing. (An unclosed quote surfaces as a row with too few cells.)"""
     if b'"' not in raw:
         return []
-    return [_located(table, raw, match.start(), "a quote that does not open or close a quoted cell; put the "
-                                                "whole cell in double quotes and write a quote inside it as \"\"")
-            for match in _QUOTE_TOKEN.finditer(raw) if len(match.group()) == 1][:20]
+    data = np.frombuffer(raw, dtype=np.uint8)
+    at = np.flatnonzero(data[1:-1] == _QUOTE) + 1
+    lone = at[~_edge(data[at - 1]) & ~_edge(data[at + 1])]
+    return [_located(table, raw, int(offset), "a quote inside a cell that is not doubled; put the whole cell in "
+                                              'double quotes and write each quote inside it as ""')
+            for offset in lone[:20]]
 
 
 def _oversized(table: Table, arrow: pa.Table, size: int) -> list[Finding]:
@@ -142,14 +152,18 @@ def _rows(table: Table, raw: bytes) -> tuple[pd.DataFrame | None, list[Finding]]
     names = table.field_names
 
     def on_invalid(row) -> str:
+        start = max(raw.find(row.text.encode()), 0)
+        if row.text.count('"') % 2:  # an unclosed quote swallowed the rest of the file into one cell
+            bad.append(_located(table, raw, start + row.text.index('"'),
+                                "a quote opens a cell here and never closes it; close it or double it"))
+            return "skip"
         short = row.actual_columns < row.expected_columns
         # A short row lacks the field after its last cell; a long one has cells after the last field.
         column = names[row.actual_columns] if short else names[-1]
         where = f"no cell for {column} onwards" if short else f"cells after the last field, {column}"
         bad.append(_finding(table, f"row has {row.actual_columns} cell(s), the schema has "
                                    f"{row.expected_columns} field(s) ({where}; a comma or quote out of place?)",
-                            row.number or raw.count(b"\n", 0, max(raw.find(row.text.encode()), 0)) + 1,
-                            row.text[:80], column=column))
+                            row.number or raw.count(b"\n", 0, start) + 1, row.text[:80], column=column))
         return "skip"
 
     before = len(bad)
