@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 # Stages and the named rules of the data model, in the order they run, with what each asks.
 RULES = {
@@ -67,6 +67,10 @@ class Finding:
         """The finding in the documented JSON shape (docs/validation-output.md)."""
         return {"rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
                 "column": self.column, "table": self.table, "message": self.message, "value": self.value}
+
+
+def as_warnings(findings: list[Finding]) -> list[Finding]:
+    return [replace(finding, severity="warning") for finding in findings]
 
 
 @dataclass

@@ -6,8 +6,8 @@ parsed arguments and returning the exit code. Modules import heavy libraries ins
 """
 NAMES = (
     "validate",
-    "info",
     "fmt",
     "next_id",
     "template",
+    "info",
 )
