@@ -7,7 +7,8 @@ from dataclasses import dataclass, field, replace
 # Stages and the named rules of the data model, in the order they run, with what each asks.
 RULES = {
     "descriptor": "datapackage.json and the schemas are valid Frictionless metadata and name only files inside the package",
-    "structure": "each CSV is UTF-8 without BOM, has the schema's header and one cell per field in every row",
+    "structure": "each CSV is UTF-8 without BOM, within the size limits, has the schema's header, well-formed "
+                 "quotes and one cell per field in every row",
     "field": "each cell has its field's type and meets its constraints (required, pattern, vocabulary, range, real date)",
     "keys": "rule 1: primary keys are unique and every reference resolves",
     "provenance": "rule 2: every record is backed by a source",
@@ -17,7 +18,7 @@ RULES = {
     "sentence-shape": "rule 6: sentences and proceedings have a coherent shape",
     "legal-bounds": "rule 7: custodial terms stay within the convicted articles' maximum",
     "reported-totals": "rule 8: documented outcomes never exceed what sources report",
-    "text-hygiene": "rule 9: text is clean, safe in spreadsheets and free of personal identifiers",
+    "text-hygiene": "rule 9: text is clean plain text, safe in spreadsheets and free of personal identifiers",
 }
 
 

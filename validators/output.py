@@ -130,7 +130,8 @@ def github(report: Report, limit: int = 200, base: Path | None = None) -> str:
         title = f"zhanaozen {finding.rule}" + (f" ({finding.column})" if finding.column else "")
         props.append(f"title={_escape(title, True)}")
         value = f" (value: {finding.value!r})" if finding.value is not None else ""
-        body = f"{finding.message}{value}. Fix: {FIXES.get(finding.rule, '')}"
+        fix = f". Fix: {FIXES.get(finding.rule, '')}" if finding.severity == "error" else ""
+        body = f"{finding.message}{value}{fix}"
         lines.append(f"::{finding.severity} {','.join(props)}::{_escape(body)}")
     return "\n".join(lines + [report.summary()])
 
