@@ -74,6 +74,22 @@ def test_next_id_never_reuses_a_retired_or_referenced_id(tmp_path):
     assert _next_id(package, "persons") == "PER-0078"
 
 
+def test_next_id_with_history_skips_ids_deleted_in_git(tmp_path):
+    package = assemble(tmp_path)
+    persons = package / "data" / "persons.csv"
+    valid = persons.read_text()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    run(*git, "init", "-q", cwd=package)
+    persons.write_text(valid + "PER-0066,Deleted without retiring,,,,,,other,,\n")
+    run(*git, "add", "-A", cwd=package)
+    run(*git, "commit", "-qm", "add", cwd=package)
+    persons.write_text(valid)
+    run(*git, "commit", "-qam", "delete", cwd=package)
+    assert _next_id(package, "persons") == "PER-0003"
+    result = run(str(BIN / "zhanaozen"), "next-id", "persons", str(package), "--history")
+    assert result.stdout.strip() == "PER-0067", result.stderr
+
+
 @pytest.mark.parametrize("table", ["sources", "nowhere"])
 def test_next_id_explains_when_a_table_has_no_numbered_id(tmp_path, table):
     result = run(str(BIN / "zhanaozen"), "next-id", table, str(assemble(tmp_path)))

@@ -2,12 +2,14 @@
 
 An ID counts as used when it appears anywhere in the package's CSVs (its own table, a reference from
 another table, a citation's record_id) or in ``data/retired_ids.csv``, where IDs that left the data are
-kept. The next ID is one more than the largest used number, never a gap: a gap may be a retired or
-withdrawn record whose ID a reader still cites.
+kept. With ``history``, IDs in any earlier version of the data on the current git branch count too, for rows deleted
+without being retired. The next ID is one more than the largest used number, never a gap: a gap may be
+a retired or withdrawn record whose ID a reader still cites.
 """
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 from .descriptor import Package, Table
@@ -37,18 +39,30 @@ def _files(package: Package) -> list[Path]:
     return files + ([retired] if retired.is_file() else [])
 
 
-def used_numbers(package: Package, prefix: str) -> set[int]:
-    """Every number used with ``prefix`` in the package's tables and in the retired IDs."""
+def _history(package: Package) -> str:
+    """Every line in the history of the package's data files on the current branch (not other branches' drafts)."""
+    paths = [str(path.resolve().relative_to(package.root.resolve())) for path in _files(package)]
+    try:
+        result = subprocess.run(["git", "log", "-p", "--format=", "--", *paths], cwd=package.root,
+                                capture_output=True, text=True, errors="replace", timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise OSError(f"cannot read the git history ({exc})") from None
+    if result.returncode != 0:
+        raise OSError(f"cannot read the git history: {result.stderr.strip()}")
+    return result.stdout
+
+
+def used_numbers(package: Package, prefix: str, history: bool = False) -> set[int]:
+    """Every number used with ``prefix`` in the package's tables, the retired IDs and optionally git."""
     found = re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}([0-9]+)(?![0-9])")
-    numbers: set[int] = set()
-    for path in _files(package):
-        text = path.read_text(encoding="utf-8", errors="replace")
-        numbers.update(int(n) for n in found.findall(text))
-    return numbers
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _files(package)]
+    if history:
+        texts.append(_history(package))
+    return {int(n) for text in texts for n in found.findall(text)}
 
 
-def next_id(package: Package, name: str) -> str:
+def next_id(package: Package, name: str, history: bool = False) -> str:
     if name not in package.tables:
         raise KeyError(f"no table {name!r}; the tables are: {', '.join(package.tables)}")
     prefix, digits = id_form(package.tables[name])
-    return f"{prefix}{max(used_numbers(package, prefix), default=0) + 1:0{digits}d}"
+    return f"{prefix}{max(used_numbers(package, prefix, history), default=0) + 1:0{digits}d}"

@@ -11,6 +11,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     n = sub.add_parser("next-id", help="print the next free ID of a table (never a used or retired one)")
     n.add_argument("table", help="table name, e.g. persons")
     add_path(n)
+    n.add_argument("--history", action="store_true",
+                   help="also count IDs in every earlier version of the data in git (slower)")
     n.set_defaults(run=run)
 
 
@@ -21,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
     if package is None:
         return 2
     try:
-        print(next_id(package, args.table))
+        print(next_id(package, args.table, history=args.history))
     except (NoNumberedId, KeyError, OSError) as exc:
         print(f"zhanaozen next-id: {exc.args[0] if isinstance(exc, KeyError) else exc}", file=sys.stderr)
         return 2
