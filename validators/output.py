@@ -12,7 +12,6 @@ from pathlib import Path
 from .findings import FIXES, RULES, Finding, Report
 
 SHAPE_VERSION = 1
-FORMATS = ("text", "github", "json")
 
 
 def _shown(findings: list[Finding], limit: int) -> tuple[list[Finding], int]:
