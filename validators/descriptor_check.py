@@ -3,30 +3,14 @@ from __future__ import annotations
 
 import copy
 import json
-from pathlib import Path
 
-from zhanaozen.descriptor import Package
+from zhanaozen.descriptor import Package, descriptor_line
 
 from .findings import Finding
 
 # Profiles frictionless knows by name. Any other value is a URL or path frictionless would fetch.
 KNOWN_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
 _REMOTE = ("profile", "$schema", "dialect")
-
-
-def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
-    """The line of the descriptor that holds ``"field": value``, so an annotation lands on it."""
-    if not isinstance(value, str):
-        return None
-    try:
-        text = descriptor.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    needle = json.dumps(value, ensure_ascii=False)[1:-1]
-    for number, line in enumerate(text.splitlines(), 1):
-        if f'"{field}"' in line and needle in line:
-            return number
-    return None
 
 
 def _strip_references(package: Package, descriptor: dict) -> list[Finding]:

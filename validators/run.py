@@ -13,15 +13,9 @@ from zhanaozen.descriptor import DescriptorError, read_package
 
 from . import rules
 from .dataset import Dataset
-from .descriptor_check import check_descriptor, descriptor_line
+from .descriptor_check import check_descriptor
 from .field_checks import check_fields
 from .findings import Finding, Report
-
-
-def _line_of(path: str | Path, exc: DescriptorError) -> int | None:
-    if exc.field is None:
-        return None
-    return descriptor_line(Path(path) if Path(path).suffix == ".json" else Path(path) / exc.file, exc.field, exc.value)
 
 
 def validate(path: str | Path) -> Report:
@@ -29,8 +23,8 @@ def validate(path: str | Path) -> Report:
     try:
         package = read_package(path)
     except DescriptorError as exc:
-        report.findings.append(Finding("descriptor", exc.file, exc.message, line=_line_of(path, exc),
-                                       column=exc.field, value=exc.value if isinstance(exc.value, str) else None))
+        report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
+                                       value=exc.value if isinstance(exc.value, str) else None))
         return report
     report.findings += check_descriptor(package)
     ds = Dataset(package)

@@ -22,6 +22,7 @@ class DescriptorError(ValueError):
         self.message = message
         self.field = field  # the descriptor property at fault, and its value, to locate it for the reader
         self.value = value
+        self.line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,21 @@ def safe_member(root: Path, relpath: object, file: str, field: str = "path") -> 
     return resolved
 
 
+def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
+    """The line of the descriptor that holds ``"field": value``, so an annotation lands on it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        text = descriptor.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    needle = json.dumps(value, ensure_ascii=False)[1:-1]
+    for number, line in enumerate(text.splitlines(), 1):
+        if f'"{field}"' in line and needle in line:
+            return number
+    return None
+
+
 def _read_json(path: Path, file: str) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -180,6 +196,11 @@ def read_package(root: Path | str) -> Package:
     for resource in resources:
         if not isinstance(resource, dict):
             raise DescriptorError(descriptor_path.name, "every resource must be a JSON object")
-        table = _table(root, resource)
+        try:
+            table = _table(root, resource)
+        except DescriptorError as exc:
+            if exc.field:
+                exc.line = descriptor_line(descriptor_path, exc.field, exc.value)
+            raise
         tables[table.name] = table
     return Package(root=root, descriptor=descriptor, tables=tables)

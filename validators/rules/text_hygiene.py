@@ -15,7 +15,6 @@ MIXED_WORD = r"(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+"
 NATIONAL_ID = r"(?<!\d)\d{12}(?!\d)"
 PHONE = r"(?<![\w+])(?:\+\d{1,3}[\s\-()]*\d{2,4}|8[\s\-(]*7\d{2})[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-MARKUP = r"<\s*/?\s*[A-Za-z!?][^>]*>|&#?\w+;"
 
 # Checked in every text field, or (free text) only where the schema sets no pattern or vocabulary.
 CHECKS = [
@@ -25,7 +24,8 @@ CHECKS = [
     (NATIONAL_ID, True, "contains a 12-digit number that may be a national ID (IIN); remove it"),
     (PHONE, True, "contains what looks like a phone number; remove it"),
     (EMAIL, True, "contains an e-mail address; remove it"),
-    (MARKUP, False, "contains HTML markup (a tag such as <b> or <script>, or an entity); write plain text"),
+    (r"<\s*/?\s*[A-Za-z!?][^>]*>|&#?\w+;", False,
+     "contains HTML markup (a tag such as <b> or <script>, or an entity); write plain text"),
 ]
 
 
