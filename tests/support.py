@@ -1,6 +1,15 @@
-"""Helpers shared by the tests: tiny packages assembled from tests/examples, and subprocesses."""
+"""Helpers shared by the tests: tiny packages assembled from tests/examples, and subprocesses.
+
+A bad example is a folder under tests/examples/bad/ with an ``expected.json`` ({rule, file, line,
+column}) and any files to lay over the valid example package, byte for byte (``data/<table>.csv``).
+``expected.json`` may also carry ``patch`` ({resource, field, value}: one property of one resource in
+the descriptor) and ``make`` (a generator below, for cases too big or too odd to commit: a 5 MB
+cell, a file over the size limit, a symbolic link). For descriptor cases ``line`` may be
+``"descriptor"``: the line of datapackage.json that holds the patched value.
+"""
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import subprocess
@@ -14,6 +23,38 @@ BAD_EXAMPLES = sorted(p for p in (EXAMPLES / "bad").iterdir() if p.is_dir())
 BIN = Path(sys.executable).parent
 
 
+def _five_mb_cell(target: Path) -> None:
+    persons = target / "data" / "persons.csv"
+    lines = persons.read_text(encoding="utf-8").split("\n")
+    lines[2] += "x" * (5 * 1024 * 1024)  # the notes cell of the second person
+    persons.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _over_size_limit(target: Path) -> None:
+    from zhanaozen.validators.reading import MAX_FILE_BYTES
+
+    with (target / "data" / "persons.csv").open("r+b") as handle:
+        handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, and the validator must not read it
+
+
+def _symlink_out_of_package(target: Path) -> None:
+    outside = target.parent / f"{target.name}-outside.csv"
+    shutil.move(target / "data" / "persons.csv", outside)
+    (target / "data" / "persons.csv").symlink_to(outside)
+
+
+MAKERS = {"five_mb_cell": _five_mb_cell, "over_size_limit": _over_size_limit,
+          "symlink_out_of_package": _symlink_out_of_package}
+
+
+def _patch(target: Path, patch: dict) -> None:
+    path = target / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == patch["resource"])
+    resource[patch["field"]] = patch["value"]
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
 def assemble(target: Path, overlay: Path | None = None) -> Path:
     """A package with the installed descriptor and schemas, the valid example data, and an overlay."""
     shipped = package_root()
@@ -25,14 +66,38 @@ def assemble(target: Path, overlay: Path | None = None) -> Path:
     (target / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False), encoding="utf-8")
     shutil.copytree(shipped / "schemas", target / "schemas")
     shutil.copytree(EXAMPLES / "valid" / "data", target / "data")
-    if overlay is not None:
-        for csv in (overlay / "data").glob("*.csv"):
-            shutil.copy(csv, target / "data" / csv.name)
+    if overlay is None:
+        return target
+    for source in sorted(overlay.rglob("*")):
+        if source.is_file() and source.name != "expected.json":
+            destination = target / source.relative_to(overlay)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, destination)
+    want = expected(overlay)
+    if "patch" in want:
+        _patch(target, want["patch"])
+    if "make" in want:
+        MAKERS[want["make"]](target)
     return target
 
 
 def expected(example: Path) -> dict:
     return json.loads((example / "expected.json").read_text())
+
+
+def expected_line(path: Path, want: dict) -> int:
+    """The expected line; for descriptor cases, the line of datapackage.json that names the bad value."""
+    if want["line"] != "descriptor":
+        return want["line"]
+    value = want["patch"]["value"] if "patch" in want else "data/persons.csv"
+    lines = (path / "datapackage.json").read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if f'"{want["column"]}": {json.dumps(value)}' in line)
+
+
+def digests(root: Path) -> dict[str, str]:
+    """Every file's sha256, to show that a command changed nothing."""
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:

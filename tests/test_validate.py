@@ -1,21 +1,16 @@
 """The validator on the shipped package, on a valid example, and on one bad example per rule."""
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 
 import pytest
 
 import zhanaozen
+from zhanaozen.cli import main
 from zhanaozen.validators.findings import RULES
 
-from support import BAD_EXAMPLES, BIN, assemble, expected, run
-
-
-def digests(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+from support import BAD_EXAMPLES, BIN, assemble, digests, expected, expected_line, run
 
 
 def test_shipped_package_is_valid(shipped):
@@ -49,7 +44,8 @@ def test_valid_example_passes(valid_package):
 def test_every_rule_has_a_bad_example():
     covered = {expected(example)["rule"] for example in BAD_EXAMPLES}
     # integrity has no overlay example: tests/test_integrity.py tampers a byte instead
-    assert covered == set(RULES) - {"descriptor", "integrity"}
+    assert covered == set(RULES) - {"integrity"}
+    assert len(BAD_EXAMPLES) >= 40
 
 
 def test_bad_example_fails_with_its_rule_at_its_line(bad_package):
@@ -57,18 +53,29 @@ def test_bad_example_fails_with_its_rule_at_its_line(bad_package):
     before = digests(path)
     report = zhanaozen.validate(path)
     assert not report.valid
-    located = [(f.rule, f.file, f.line, f.column) for f in report.findings]
-    assert (want["rule"], want["file"], want["line"], want["column"]) in located, located
+    located = [(f.rule, f.file, f.line, f.column) for f in report.errors]
+    assert (want["rule"], want["file"], expected_line(path, want), want["column"]) in located, located
     assert digests(path) == before, "validation changed a file"
 
 
-def test_cli_reports_bad_example_without_traceback(bad_package):
+def test_cli_annotates_bad_example_on_its_line(bad_package, tmp_path_factory, monkeypatch, capsys):
+    """What a contributor sees on the pull request: the error on the file and line they changed.
+
+    The command runs in this process (the installed entry point's main) to keep 60 cases quick."""
     path, want = bad_package
-    result = run(str(BIN / "zhanaozen"), "validate", str(path))
-    assert result.returncode == 1
-    assert "Traceback" not in result.stdout + result.stderr
-    line = f"{want['file']}:{want['line']}: [{want['rule']}]"
-    assert line in result.stdout, result.stdout
+    summary = tmp_path_factory.mktemp("summary") / "step-summary.md"
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(path))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    before = digests(path)
+    assert main(["validate", "--format", "github", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    line = expected_line(path, want)
+    prefix = f"::error file={want['file']},line={line},"
+    title = f"title=zhanaozen {want['rule']} ({want['column']})::"
+    assert any(row.startswith(prefix) and title in row for row in out.splitlines()), out
+    assert f"| {want['file']} | {line} | {want['column']} | {want['rule']} |" in summary.read_text()
+    assert digests(path) == before, "validation changed a file"
 
 
 FRICTIONLESS_EXAMPLES = [e for e in BAD_EXAMPLES if "frictionless" in expected(e)]

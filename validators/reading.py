@@ -5,74 +5,177 @@ import csv
 import io
 import re
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from zhanaozen.descriptor import Table
 
 from .findings import Finding
 
+# Limits on contributed files, documented in CONTRIBUTING.md. GitHub refuses files over 100 MiB, and
+# spreadsheets hold at most 32,767 characters in a cell; anything larger is a mistake, not a record.
+MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_CELL_CHARS = 32_767
+csv.field_size_limit(MAX_FILE_BYTES)  # record_lines must read past an oversized cell to locate it
 
-def _finding(table: Table, message: str, line: int | None = None, value: str | None = None) -> Finding:
-    return Finding("structure", table.relpath, message, line=line, value=value, table=table.name)
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _finding(table: Table, message: str, line: int | None = None, value: str | None = None,
+             column: str | None = None) -> Finding:
+    return Finding("structure", table.relpath, message, line=line, column=column, value=value, table=table.name)
+
+
+def _located(table: Table, raw: bytes, offset: int, message: str) -> Finding:
+    """A finding at the line and field of a byte offset (the field is counted from the unquoted commas)."""
+    start = raw.rfind(b"\n", 0, offset) + 1
+    cells = csv.reader([raw[start:offset].decode("utf-8", errors="replace") + "x"])
+    index = len(next(cells, [""])) - 1
+    names = table.field_names
+    column = names[index] if index < len(names) else names[-1]
+    return _finding(table, message, raw.count(b"\n", 0, offset) + 1, column=column)
 
 
 def _decode(table: Table, raw: bytes) -> tuple[str | None, list[Finding]]:
+    first = table.field_names[0]
+    if raw.startswith(UTF16_BOMS):
+        return None, [_finding(table, "the file is UTF-16; save it as UTF-8", 1, column=first)]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [_finding(table, "the file starts with a byte-order mark; save it as UTF-8 without BOM", 1)]
+        return None, [_finding(table, "the file starts with a byte-order mark; save it as UTF-8 without BOM", 1,
+                               column=first)]
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        return None, [_located(table, raw, nul, "contains a NUL byte (a binary or UTF-16 file?); save it as UTF-8 text")]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, [_finding(table, "the file is not valid UTF-8; save it as UTF-8", line)]
+        return None, [_located(table, raw, exc.start, "the file is not valid UTF-8 (Latin-1 or Windows-1251?); "
+                                                      "save it as UTF-8")]
 
 
 def _header(table: Table, text: str) -> list[Finding]:
-    header = next(csv.reader(io.StringIO(text.split("\n", 1)[0])), [])
+    first_line = text.split("\n", 1)[0]
+    header = next(csv.reader(io.StringIO(first_line)), [])
     expected = table.field_names
     if header == expected:
         return []
     missing = [name for name in expected if name not in header]
     extra = [name for name in header if name not in expected]
+    repeated = sorted({name for name in header if header.count(name) > 1})
     parts = []
+    if ";" in first_line and len(header) == 1:
+        parts.append("cells are separated by semicolons; use commas")
     if missing:
         parts.append("missing column(s) " + ", ".join(missing))
     if extra:
         parts.append("unexpected column(s) " + ", ".join(extra))
+    if repeated:
+        parts.append("repeated column(s) " + ", ".join(repeated))
+    misplaced = [name for name, want in zip(header, expected) if name != want]
     if not parts:
         parts.append("columns are out of the schema's order")
+    column = (repeated + missing + extra + misplaced + [expected[0]])[0]
     return [_finding(table, "header does not match the schema: " + "; ".join(parts)
-                     + f". Expected: {','.join(expected)}", 1)]
+                     + f". Expected: {','.join(expected)}", 1, column=column)]
 
 
 def _blank_lines(table: Table, raw: bytes) -> list[Finding]:
-    return [_finding(table, "blank line; delete it", raw[: match.start()].count(b"\n") + 2)
+    return [_finding(table, "blank line; delete it", raw[: match.start()].count(b"\n") + 2,
+                     column=table.field_names[0])
             for match in re.finditer(rb"\n(?=\r?\n)", raw)]
+
+
+_QUOTE = ord('"')
+
+
+def _edge(chars: np.ndarray) -> np.ndarray:
+    """Where a byte may stand next to a quote: a comma, a line break or another quote."""
+    return (chars == ord(",")) | (chars == ord("\n")) | (chars == ord("\r")) | (chars == _QUOTE)
+
+
+def _stray_quotes(table: Table, raw: bytes) -> list[Finding]:
+    """Quotes with ordinary characters on both sides, like `a"b` or `"a"b`: pyarrow would silently drop or
+    keep them, so they are refused. Found with whole-array operations, as a regex scan would cost more than
+    parsing. (An unclosed quote surfaces as a row with too few cells.)"""
+    if b'"' not in raw:
+        return []
+    data = np.frombuffer(raw, dtype=np.uint8)
+    at = np.flatnonzero(data[1:-1] == _QUOTE) + 1
+    lone = at[~_edge(data[at - 1]) & ~_edge(data[at + 1])]
+    return [_located(table, raw, int(offset), "a quote inside a cell that is not doubled; put the whole cell in "
+                                              'double quotes and write each quote inside it as ""')
+            for offset in lone[:20]]
+
+
+def _oversized(table: Table, arrow: pa.Table, size: int) -> list[Finding]:
+    """Cells over MAX_CELL_CHARS; whole-column maxima first, so a normal file costs one pass per column."""
+    if size <= MAX_CELL_CHARS:
+        return []
+    findings = []
+    for name in arrow.column_names:
+        lengths = pc.utf8_length(arrow[name])
+        if (pc.max(lengths).as_py() or 0) <= MAX_CELL_CHARS:
+            continue
+        lines = record_lines(table)
+        for index in pc.indices_nonzero(pc.greater(lengths, MAX_CELL_CHARS)).to_pylist():
+            findings.append(_finding(table, f"cell is longer than {MAX_CELL_CHARS} characters; shorten it",
+                                     lines[index] if index < len(lines) else index + 2, column=name))
+    return findings
+
+
+def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None) -> pa.Table:
+    names = table.field_names
+    read = pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=names)
+    if block_size:
+        read.block_size = block_size
+    return pacsv.read_csv(
+        io.BytesIO(raw),
+        read_options=read,
+        parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False,
+                                         newlines_in_values=True),
+        convert_options=pacsv.ConvertOptions(
+            column_types={name: pa.string() for name in names},
+            null_values=list(table.missing_values), strings_can_be_null=True, quoted_strings_can_be_null=True,
+        ),
+    )
 
 
 def _rows(table: Table, raw: bytes) -> tuple[pd.DataFrame | None, list[Finding]]:
     bad: list[Finding] = _blank_lines(table, raw)
-
-    def on_invalid(row) -> str:
-        bad.append(_finding(table, f"row has {row.actual_columns} cell(s), the schema has "
-                                   f"{row.expected_columns} field(s)", row.number, row.text[:80]))
-        return "skip"
+    quotes = _stray_quotes(table, raw)
+    if quotes:  # parsing would misplace every cell after the quote
+        return None, bad + quotes
 
     names = table.field_names
+
+    def on_invalid(row) -> str:
+        start = max(raw.find(row.text.encode()), 0)
+        if row.text.count('"') % 2:  # an unclosed quote swallowed the rest of the file into one cell
+            bad.append(_located(table, raw, start + row.text.index('"'),
+                                "a quote opens a cell here and never closes it; close it or double it"))
+            return "skip"
+        short = row.actual_columns < row.expected_columns
+        # A short row lacks the field after its last cell; a long one has cells after the last field.
+        column = names[row.actual_columns] if short else names[-1]
+        where = f"no cell for {column} onwards" if short else f"cells after the last field, {column}"
+        bad.append(_finding(table, f"row has {row.actual_columns} cell(s), the schema has "
+                                   f"{row.expected_columns} field(s) ({where}; a comma or quote out of place?)",
+                            row.number or raw.count(b"\n", 0, start) + 1, row.text[:80], column=column))
+        return "skip"
+
+    before = len(bad)
     try:
-        arrow = pacsv.read_csv(
-            io.BytesIO(raw),
-            read_options=pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=names),
-            parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False,
-                                             newlines_in_values=True),
-            convert_options=pacsv.ConvertOptions(
-                column_types={name: pa.string() for name in names},
-                null_values=list(table.missing_values), strings_can_be_null=True, quoted_strings_can_be_null=True,
-            ),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException) as exc:
-        return None, [_finding(table, f"the file cannot be parsed as CSV ({exc})")]
+        arrow = _parse(table, raw, on_invalid)
+    except (pa.ArrowInvalid, pa.ArrowException):
+        try:  # a row longer than pyarrow's block (a huge cell): read the file as one block to locate it
+            del bad[before:]
+            arrow = _parse(table, raw, on_invalid, block_size=len(raw) + 1)
+        except (pa.ArrowInvalid, pa.ArrowException) as exc:
+            return None, [_finding(table, f"the file cannot be parsed as CSV ({exc})", column=names[0])]
+    bad += _oversized(table, arrow, len(raw))
     if bad:
         return None, bad
     frame = arrow.to_pandas(types_mapper={pa.string(): pd.StringDtype()}.get)
@@ -82,6 +185,10 @@ def _rows(table: Table, raw: bytes) -> tuple[pd.DataFrame | None, list[Finding]]
 def read_table(table: Table) -> tuple[pd.DataFrame | None, list[Finding]]:
     """The table's cells as ``string`` columns, or None with the findings that prevent reading it."""
     try:
+        size = table.path.stat().st_size
+        if size > MAX_FILE_BYTES:  # refused before reading, so a huge file costs nothing
+            return None, [_finding(table, f"the file has {size} bytes, over the limit of {MAX_FILE_BYTES}; "
+                                          "split the contribution", 1, column=table.field_names[0])]
         raw = table.path.read_bytes()
     except OSError as exc:
         return None, [_finding(table, f"cannot read the file ({exc.strerror or exc})")]

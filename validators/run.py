@@ -31,7 +31,8 @@ def validate(path: str | Path) -> Report:
     try:
         package = read_package(path)
     except DescriptorError as exc:
-        report.findings.append(Finding("descriptor", exc.file, exc.message))
+        report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
+                                       value=exc.value if isinstance(exc.value, str) else None))
         return report
     # The descriptor check and the imports of frictionless and pandera run on the second core while
     # pyarrow reads the tables (it releases the GIL); the descriptor's findings still come first.

@@ -16,10 +16,13 @@ DEFAULT_FALSE = ("false", "False", "FALSE", "0")
 class DescriptorError(ValueError):
     """The descriptor or a schema cannot be used (bad JSON, unsafe path, missing file)."""
 
-    def __init__(self, file: str, message: str):
+    def __init__(self, file: str, message: str, field: str | None = None, value: object = None):
         super().__init__(f"{file}: {message}")
         self.file = file
         self.message = message
+        self.field = field  # the descriptor property at fault, and its value, to locate it for the reader
+        self.value = value
+        self.line: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,18 +106,36 @@ class Package:
         return self.descriptor.get("version", "")
 
 
-def safe_member(root: Path, relpath: object, file: str) -> Path:
+def safe_member(root: Path, relpath: object, file: str, field: str = "path") -> Path:
     """Resolve a path named in the descriptor, refusing anything outside the package root."""
+    def refuse(why: str) -> DescriptorError:
+        return DescriptorError(file, f"{field} {relpath!r} {why}", field, relpath)
+
     if not isinstance(relpath, str) or not relpath:
-        raise DescriptorError(file, f"path {relpath!r} must be a non-empty relative path")
+        raise refuse("must be a non-empty relative path")
     if "://" in relpath or relpath.startswith(("/", "\\")) or ":" in relpath.split("/")[0]:
-        raise DescriptorError(file, f"path {relpath!r} must be relative to the package, not absolute or a URL")
+        raise refuse("must be relative to the package, not absolute or a URL")
     if ".." in PurePosixPath(relpath).parts:
-        raise DescriptorError(file, f"path {relpath!r} must not contain '..'")
+        raise refuse("must not contain '..'")
     resolved = (root / relpath).resolve()
     if not resolved.is_relative_to(root.resolve()):
-        raise DescriptorError(file, f"path {relpath!r} leads outside the package (a symbolic link?)")
+        raise refuse("leads outside the package (a symbolic link?)")
     return resolved
+
+
+def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
+    """The line of the descriptor that holds ``"field": value``, so an annotation lands on it."""
+    if not isinstance(value, str):
+        return None
+    try:
+        text = descriptor.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    needle = json.dumps(value, ensure_ascii=False)[1:-1]
+    for number, line in enumerate(text.splitlines(), 1):
+        if f'"{field}"' in line and needle in line:
+            return number
+    return None
 
 
 def _read_json(path: Path, file: str) -> dict:
@@ -135,7 +156,7 @@ def _table(root: Path, resource: dict) -> Table:
     path = safe_member(root, relpath, "datapackage.json")
     schema = resource.get("schema")
     if isinstance(schema, str):
-        schema = _read_json(safe_member(root, schema, "datapackage.json"), schema)
+        schema = _read_json(safe_member(root, schema, "datapackage.json", "schema"), schema)
     if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
         raise DescriptorError("datapackage.json", f"resource {name!r} has no usable schema")
     pk = schema.get("primaryKey", [])
@@ -180,6 +201,11 @@ def read_package(root: Path | str) -> Package:
     for resource in resources:
         if not isinstance(resource, dict):
             raise DescriptorError(descriptor_path.name, "every resource must be a JSON object")
-        table = _table(root, resource)
+        try:
+            table = _table(root, resource)
+        except DescriptorError as exc:
+            if exc.field:
+                exc.line = descriptor_line(descriptor_path, exc.field, exc.value)
+            raise
         tables[table.name] = table
     return Package(root=root, descriptor=descriptor, tables=tables)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from zhanaozen.documented import documented
 
 from ..dataset import Dataset
-from ..findings import Finding
+from ..findings import Finding, as_warnings
 
 RULE = "reported-totals"
 TABLES = ("claims", "sentences", "charges")
@@ -26,4 +26,13 @@ def check(ds: Dataset) -> list[Finding]:
         findings += ds.findings(RULE, "claims", first[:1], "value",
                                 f"{row.documented} persons are documented as {row.measure} in {row.trial_id}, "
                                 f"more than any source reports ({row.largest}): check the sentences and charges")
+    for row in merged[merged["documented"] < merged["largest"]].itertuples():
+        # Coverage: normal while the dataset is incomplete, so a warning that never fails the run. It points
+        # at the claim with the largest figure.
+        largest_claim = about_trials.index[(about_trials["trial_id"] == row.trial_id)
+                                           & (about_trials["measure"] == row.measure)
+                                           & (about_trials["value"] == row.largest)]
+        findings += as_warnings(ds.findings(RULE, "claims", largest_claim[:1], "value",
+                                            f"coverage: {row.documented} of at least {row.largest} persons reported "
+                                            f"as {row.measure} in {row.trial_id} are documented"))
     return findings

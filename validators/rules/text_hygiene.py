@@ -16,6 +16,7 @@ MIXED_WORD = r"(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+"
 NATIONAL_ID = r"(?<!\d)\d{12}(?!\d)"
 PHONE = r"(?<![\w+])(?:\+\d{1,3}[\s\-()]*\d{2,4}|8[\s\-(]*7\d{2})[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+MARKUP = r"<\s*/?\s*[A-Za-z!?][^>]*>|&#?\w+;"
 
 # For speed: an RE2 pattern that every match of the check's pattern also matches (a necessary
 # condition, with \p{Nd} and the class below covering what Python's \d and \s match in Unicode),
@@ -29,6 +30,7 @@ HINTS = {
     PHONE: (rf"(?:\+\p{{Nd}}{{1,3}}[{_S}\-()]*\p{{Nd}}{{2,4}}|8[{_S}\-(]*7\p{{Nd}}{{2}})"
             rf"[{_S}\-)]*\p{{Nd}}{{3}}[{_S}\-]*\p{{Nd}}{{2}}[{_S}\-]*\p{{Nd}}{{2}}"),
     EMAIL: "@",
+    MARKUP: "[<&]",
 }
 
 # Checked in every text field, or (free text) only where the schema sets no pattern or vocabulary.
@@ -39,6 +41,8 @@ CHECKS = [
     (NATIONAL_ID, True, "contains a 12-digit number that may be a national ID (IIN); remove it"),
     (PHONE, True, "contains what looks like a phone number; remove it"),
     (EMAIL, True, "contains an e-mail address; remove it"),
+    (MARKUP, False,
+     "contains HTML markup (a tag such as <b> or <script>, or an entity); write plain text"),
 ]
 
 

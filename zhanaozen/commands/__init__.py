@@ -6,6 +6,9 @@ parsed arguments and returning the exit code. Modules import heavy libraries ins
 """
 NAMES = (
     "validate",
+    "fmt",
+    "next_id",
+    "template",
     "info",
     "coverage",
     "cite",

@@ -11,23 +11,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     v = sub.add_parser("validate", help="validate a data package and print a summary")
     v.add_argument("path", nargs="?", help="package directory or datapackage.json (default: the installed dataset)")
     v.add_argument("--max-errors", type=int, default=200, help="print at most this many errors (0: all)")
+    v.add_argument("--format", choices=("text", "github", "json"), default="text",
+                   help="text for people (default); github for pull-request annotations and the step summary; "
+                        "json for programs (shape in docs/validation-output.md)")
     v.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
+        from ..validators.output import render
         from ..validators.run import validate
     except ImportError as exc:
         print(f"zhanaozen validate needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})",
               file=sys.stderr)
         return 2
     report = validate(args.path or package_root())
-    shown = report.findings if args.max_errors <= 0 else report.findings[: args.max_errors]
-    for finding in shown:
-        print(finding)
-    if len(shown) < len(report.findings):
-        print(f"... and {len(report.findings) - len(shown)} more (use --max-errors 0 to see all)")
-    if report.findings:
-        print()
-    print(report.summary())
+    print(render(report, args.format, args.max_errors))
     return 0 if report.valid else 1

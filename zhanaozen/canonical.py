@@ -1,0 +1,109 @@
+"""The canonical form of a table's CSV, which ``zhanaozen fmt`` writes and ``fmt --check`` expects.
+
+Canonical: the schema's column order; rows sorted by primary key (numbers inside IDs compared as
+numbers, so PER-10000 follows PER-9999); UTF-8 without BOM; ``\\n`` line endings, also after the last
+row; text in Unicode NFC; a cell quoted only when it holds a comma, a quote or a line break.
+
+Formatting is lossless: every cell keeps its text (up to NFC, which changes no character a reader
+sees), only its position and its quoting change. A file that cannot be read with certainty — wrong
+encoding, NUL bytes, a header that is not the schema's columns, a row with too few or too many cells,
+broken quoting — is refused, never guessed at. Standard library only: formatting needs no extra.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+
+from .descriptor import Package, Table
+
+BOM = b"\xef\xbb\xbf"
+_DIGITS = re.compile(r"(\d+)")
+
+
+class Unformattable(ValueError):
+    """The file cannot be formatted without guessing; it is left as it is."""
+
+    def __init__(self, table: Table, message: str, line: int | None = None):
+        where = f"{table.relpath}:{line}" if line else table.relpath
+        super().__init__(f"{where}: {message}; fix it by hand (zhanaozen validate explains), then run fmt again")
+
+
+def natural_key(value: str) -> tuple:
+    """Sort key comparing digit runs as numbers; the raw text breaks ties so the order is total."""
+    parts = _DIGITS.split(value)
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)) + (value,)
+
+
+def _records(table: Table, raw: bytes) -> tuple[list[str], list[list[str]]]:
+    if raw.startswith(BOM):  # the only encoding fix that is certain: drop the mark, keep the text
+        raw = raw[len(BOM):]
+    if b"\x00" in raw:
+        raise Unformattable(table, "contains NUL bytes (UTF-16 or binary?)")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise Unformattable(table, "is not UTF-8", raw.count(b"\n", 0, exc.start) + 1) from None
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise Unformattable(table, f"broken quoting ({exc})", reader.line_num) from None
+    if not rows:
+        raise Unformattable(table, "is empty; it needs at least the header")
+    header, body = rows[0], [row for row in rows[1:] if row]  # a blank line holds no cell
+    if sorted(header) != sorted(table.field_names):
+        raise Unformattable(table, "header is not the schema's columns (in any order)", 1)
+    for row in body:
+        if len(row) != len(header):
+            raise Unformattable(table, f"a row has {len(row)} cells, the header {len(header)}")
+    return header, body
+
+
+def canonical(table: Table, raw: bytes) -> bytes:
+    """The canonical bytes of ``raw``, a CSV of ``table``; raises Unformattable instead of guessing."""
+    header, body = _records(table, raw)
+    names = table.field_names
+    positions = [header.index(name) for name in names]
+    rows = [[unicodedata.normalize("NFC", row[i]) for i in positions] for row in body]
+    key = [names.index(name) for name in table.primary_key]
+    rows.sort(key=lambda row: tuple(natural_key(row[i]) for i in key))
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(names)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _replace(path: Path, content: bytes) -> None:
+    """Write through a temporary file in the same folder, so an interruption never leaves half a table."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(content)
+        os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def format_package(package: Package, write: bool) -> tuple[list[str], list[str]]:
+    """(files not in canonical form, refusals). With ``write`` the former are rewritten in place."""
+    changed, refused = [], []
+    for table in package.tables.values():
+        try:
+            raw = table.path.read_bytes()
+            wanted = canonical(table, raw)
+        except (OSError, Unformattable) as exc:
+            refused.append(str(exc))
+            continue
+        if wanted != raw:
+            changed.append(table.relpath)
+            if write:
+                _replace(table.path, wanted)
+    return changed, refused

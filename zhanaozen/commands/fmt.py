@@ -1,0 +1,32 @@
+"""``zhanaozen fmt``: rewrite a package's CSVs in canonical form, or (``--check``) list those that are not."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ._package import add_path, open_package
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    f = sub.add_parser("fmt", help="write the CSVs in canonical form (schema column order, sorted by key, UTF-8, NFC)")
+    add_path(f)
+    f.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
+    f.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..canonical import format_package
+
+    package = open_package(args.path, "fmt")
+    if package is None:
+        return 2
+    changed, refused = format_package(package, write=not args.check)
+    for message in refused:
+        print(f"refused (left unchanged): {message}", file=sys.stderr)
+    for relpath in changed:
+        print(f"not canonical: {relpath}" if args.check else f"formatted: {relpath}")
+    if args.check and changed:
+        print("run `zhanaozen fmt` to write the canonical form", file=sys.stderr)
+    if refused:
+        return 2
+    return 1 if args.check and changed else 0
