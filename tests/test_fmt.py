@@ -123,3 +123,15 @@ def test_rows_sort_by_key_with_numbers_compared_as_numbers():
     assert ids == ["EVT-001", "EVT-999", "EVT-1000"]
     shuffled = random.Random(4).sample(ids, 3)
     assert [r["event_id"] for r in cells(canonical(table, "\n".join([header] + [f"{i},name{empties}" for i in shuffled]).encode()))] == ids
+
+
+def test_keys_that_mix_empty_and_numbered_parts_sort():
+    """legal_articles' key (code, article, part) has empty and numbered parts side by side."""
+    table = PACKAGE.tables["legal_articles"]
+    header = table.field_names
+    def row(article, part):
+        values = {"code": "KZ-CC-1997", "article": article, "part": part}
+        return ",".join(values.get(name, "") for name in header)
+    raw = "\n".join([",".join(header), row("241", "3"), row("241", ""), row("164", "12"), row("164", "2")]) + "\n"
+    keys = [(r["article"], r["part"]) for r in cells(canonical(table, raw.encode()))]
+    assert keys == [("164", "2"), ("164", "12"), ("241", ""), ("241", "3")]

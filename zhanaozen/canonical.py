@@ -36,7 +36,9 @@ class Unformattable(ValueError):
 def natural_key(value: str) -> tuple:
     """Sort key comparing digit runs as numbers; the raw text breaks ties so the order is total."""
     parts = _DIGITS.split(value)
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)) + (value,)
+    # Text and numbers alternate at fixed positions, so two keys never compare a number with text;
+    # the raw value stays apart for the same reason.
+    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), value
 
 
 def _records(table: Table, raw: bytes) -> tuple[list[str], list[list[str]]]:
