@@ -102,11 +102,11 @@ def check(valid: Path, seeded: Path) -> list[str]:
 
     problems = []
     report = zhanaozen.validate(valid)
-    problems += [f"generated package not valid: {f}" for f in report.findings[:10]]
+    problems += [f"generated package not valid: {f}" for f in report.errors[:10]]
     ok, errors = frictionless_errors(valid)
     if not ok:
         problems.append(f"frictionless rejects the generated package: {sorted(errors)[:5]}")
-    ours = {(f.rule, f.file, f.line, f.column) for f in zhanaozen.validate(seeded).findings}
+    ours = {(f.rule, f.file, f.line, f.column) for f in zhanaozen.validate(seeded).errors}
     _, theirs = frictionless_errors(seeded)
     seeds = json.loads((seeded / "seeded.json").read_text())
     print(f"\nSeeded errors ({seeded}):\n{'file:line':<34}{'column':<16}{'rule':<16}{'zhanaozen':<11}frictionless")

@@ -57,7 +57,7 @@ def _next_id(package, table: str) -> str:
 def test_next_id_follows_the_largest_id_ever_used_never_a_gap(tmp_path):
     package = assemble(tmp_path)
     assert _next_id(package, "persons") == "PER-0003"
-    assert _next_id(package, "citations") == "CIT-00020"
+    assert _next_id(package, "citations") == "CIT-00021"
     assert _next_id(package, "trials") == "TRI-003"
     persons = package / "data" / "persons.csv"
     persons.write_text(persons.read_text().replace("PER-0002,", "PER-0009,"))  # a gap: 0002..0008 unused
@@ -70,7 +70,7 @@ def test_next_id_never_reuses_a_retired_or_referenced_id(tmp_path):
         "id,table,retired_in,reason,replaced_by\nPER-0041,persons,0.1.0,duplicate,PER-0001\n")
     assert _next_id(package, "persons") == "PER-0042"
     citations = package / "data" / "citations.csv"
-    citations.write_text(citations.read_text() + "CIT-00020,persons,PER-0077,,example-report,p. 1,supports,,\n")
+    citations.write_text(citations.read_text() + "CIT-00021,persons,PER-0077,,example-report,p. 1,supports,,\n")
     assert _next_id(package, "persons") == "PER-0078"
 
 
