@@ -1,6 +1,7 @@
 """The package's tables as the rules see them: text cells, typed columns, record IDs and lines."""
 from __future__ import annotations
 
+from concurrent.futures import Future
 from functools import cached_property
 
 import pandas as pd
@@ -22,6 +23,8 @@ class Dataset:
         self.conversion_failures: dict[str, dict[str, pd.Series]] = {}
         self.read_findings: list[Finding] = []
         self._lines: dict[str, list[int]] = {}
+        # Work started early on another thread, by rule name (see validators/run.py).
+        self.prepared: dict[str, Future] = {}
         for name, table in package.tables.items():
             frame, findings = read_table(table)
             self.read_findings += findings
