@@ -1,6 +1,7 @@
 """The package's tables as the rules see them: text cells, typed columns, record IDs and lines."""
 from __future__ import annotations
 
+from concurrent.futures import Future
 from functools import cached_property
 
 import pandas as pd
@@ -22,6 +23,8 @@ class Dataset:
         self.conversion_failures: dict[str, dict[str, pd.Series]] = {}
         self.read_findings: list[Finding] = []
         self._lines: dict[str, list[int]] = {}
+        # Work started early on another thread, by rule name (see validators/run.py).
+        self.prepared: dict[str, Future] = {}
         for name, table in package.tables.items():
             frame, findings = read_table(table)
             self.read_findings += findings
@@ -76,14 +79,17 @@ class Dataset:
             index = pd.Index(rows)
         if values is None and column in frame.columns:
             values = self.text[name][column] if column in self.text[name].columns else frame[column]
+        if not len(index):
+            return []
+        # Whole-column lookups, then one Finding per row: .loc per row cost most of the time at thousands.
+        texts = [message] * len(index) if isinstance(message, str) else [str(m) for m in message.loc[index].tolist()]
+        shown = [None] * len(index) if values is None else [
+            None if pd.isna(v) else str(v) for v in values.loc[index].tolist()]
+        relpath = self.table(name).relpath
         out = []
-        for i in index:
-            text = message if isinstance(message, str) else str(message.loc[i])
-            value = None
-            if values is not None and pd.notna(values.loc[i]):
-                value = str(values.loc[i])
-            out.append(Finding(rule, self.table(name).relpath, text, line=self.line(name, int(i)),
-                               column=column, value=value, table=name))
+        for i, text, value in zip(index, texts, shown):
+            out.append(Finding(rule, relpath, text, line=self.line(name, int(i)), column=column, value=value,
+                               table=name))
         return out
 
 

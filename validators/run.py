@@ -36,14 +36,21 @@ def validate(path: str | Path) -> Report:
         return report
     # The descriptor check and the imports of frictionless and pandera run on the second core while
     # pyarrow reads the tables (it releases the GIL); the descriptor's findings still come first.
+    # Then the same core runs text hygiene's pyarrow screens while the main thread runs Pandera.
     with ThreadPoolExecutor(max_workers=1) as pool:
         descriptor_findings = pool.submit(_without_tables, package)
         ds = Dataset(package)
+        ds.prepared[rules.text_hygiene.RULE] = pool.submit(rules.text_hygiene.screens, ds)
         report.findings += descriptor_findings.result()
+        _check_tables(ds, report)
+    return report
+
+
+def _check_tables(ds: Dataset, report: Report) -> None:
     from .field_checks import check_fields
 
     report.findings += ds.read_findings
-    report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}
+    report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in ds.package.tables}
     for name in ds.text:
         report.findings += check_fields(ds, name)
     for rule in rules.ALL:
@@ -52,4 +59,3 @@ def validate(path: str | Path) -> Report:
             report.skipped[rule.RULE] = "cannot read " + ", ".join(unreadable)
             continue
         report.findings += rule.check(ds)
-    return report

@@ -1,7 +1,7 @@
 """Rule 9: text is NFC, free of control characters, formula prefixes, mixed scripts and identifiers."""
 from __future__ import annotations
 
-import pandas as pd
+import numpy as np
 
 from ..dataset import Dataset
 from ..findings import Finding
@@ -51,19 +51,27 @@ def _text_fields(ds: Dataset, name: str, free_only: bool) -> list[str]:
             if f.type == "string" and f.enum is None and not (free_only and f.pattern)]
 
 
+def screens(ds: Dataset) -> dict[tuple[str, str], np.ndarray]:
+    """Per (table, column), the positions of the few cells any check could match: one RE2 pass per column.
+
+    Pure pyarrow work that releases the GIL, so the validator runs it on the second core (Dataset.prepared).
+    """
+    return {(name, column): screen(text[column], [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
+                                                  if column in _text_fields(ds, name, free_only)])
+            for name, text in ds.text.items() for column in _text_fields(ds, name, free_only=False)}
+
+
 def check(ds: Dataset) -> list[Finding]:
+    prepared = ds.prepared.get(RULE)
+    screened = prepared.result() if prepared is not None else screens(ds)
     findings = []
     for name, text in ds.text.items():
-        # One pass per column finds the few cells any check could match; the checks then look at those only.
-        screens = {column: screen(text[column], [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
-                                                 if column in _text_fields(ds, name, free_only)])
-                   for column in _text_fields(ds, name, free_only=False)}
         for column in _text_fields(ds, name, free_only=False):
             cells = text[column]
             findings += ds.findings(RULE, name, not_nfc(cells), column,
                                     "is not in Unicode NFC (decomposed accents); normalise it")
         for pattern, free_only, message in CHECKS:
             for column in _text_fields(ds, name, free_only):
-                hit = contains(text[column], pattern, HINTS.get(pattern), screens[column])
+                hit = contains(text[column], pattern, HINTS.get(pattern), screened[name, column])
                 findings += ds.findings(RULE, name, hit, column, message)
     return findings
