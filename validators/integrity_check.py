@@ -12,7 +12,7 @@ def check_integrity(package: Package) -> list[Finding]:
     for name, table in package.tables.items():
         if not table.path.is_file():
             continue  # the structure stage reports a missing file
-        problem = mismatch(table.path, table.declared_bytes, table.declared_hash)
+        problem = mismatch(table.path.read_bytes(), table.declared_bytes, table.declared_hash)
         if problem:
             findings.append(Finding(
                 "integrity", table.relpath,

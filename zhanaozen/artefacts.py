@@ -1,7 +1,6 @@
 """Build the release artefacts into ``dist/`` and check them: sdist, wheel, zipped data package, SHA256SUMS."""
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -9,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from .descriptor import read_package
-from .integrity import measure
+from .integrity import checksum, measure
 
 # Files of a checkout that travel with the zipped data package besides the descriptor's own files.
 ZIP_EXTRAS = ("README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md")
@@ -57,9 +56,8 @@ def _check_members(archive: zipfile.ZipFile, prefix: str, expected: list[str]) -
         raise ArtefactError(f"{archive.filename} lacks " + ", ".join(prefix + m for m in missing))
     descriptor = json.loads(archive.read(prefix + "datapackage.json"))
     for resource in descriptor["resources"]:
-        data = archive.read(prefix + resource["path"])
-        digest = "sha256:" + hashlib.sha256(data).hexdigest()
-        if resource.get("hash") != digest or resource.get("bytes") != len(data):
+        size, digest = checksum(archive.read(prefix + resource["path"]))
+        if resource.get("hash") != digest or resource.get("bytes") != size:
             raise ArtefactError(f"{archive.filename}: {prefix}{resource['path']} does not match its declared checksum")
 
 

@@ -15,17 +15,23 @@ class IntegrityError(ValueError):
     """A data file differs from the size or checksum its descriptor declares."""
 
 
-def measure(path: Path) -> tuple[int, str]:
-    """The file's size and checksum, in the descriptor's notation."""
-    data = Path(path).read_bytes()
+def checksum(data: bytes) -> tuple[int, str]:
+    """Size and checksum of some bytes, in the descriptor's notation."""
     return len(data), f"{ALGORITHM}:{hashlib.sha256(data).hexdigest()}"
 
 
-def mismatch(path: Path, declared_bytes: int | None, declared_hash: str | None) -> str | None:
-    """Why the file does not match what is declared, or None (also when nothing is declared)."""
+def measure(path: Path) -> tuple[int, str]:
+    """The file's size and checksum, in the descriptor's notation."""
+    return checksum(Path(path).read_bytes())
+
+
+def mismatch(data: bytes, declared_bytes: int | None, declared_hash: str | None) -> str | None:
+    """Why a file's content does not match what is declared, or None (also when nothing is declared).
+
+    It takes the bytes, not the path, so that a reader can check and parse the very same bytes."""
     if declared_bytes is None and declared_hash is None:
         return None
-    size, digest = measure(path)
+    size, digest = checksum(data)
     if declared_bytes is not None and size != declared_bytes:
         return f"has {size} bytes, the descriptor declares {declared_bytes}"
     if declared_hash is not None:
