@@ -1,30 +1,31 @@
-"""The package's tables as the rules see them: text cells, typed columns, record IDs and lines."""
+"""The package's tables as the rules see them: text cells, typed columns, record IDs and lines.
+
+Columns are polars Series: the rules work on whole columns, which polars runs in native code on
+both cores. A row's position in its frame is its position in the file.
+"""
 from __future__ import annotations
 
-from concurrent.futures import Future
 from functools import cached_property
+from typing import Sequence
 
-import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
+import polars as pl
 
 from zhanaozen.descriptor import Package, Table
-from zhanaozen.frames import typed_frame
 
 from .findings import Finding
 from .reading import read_table, record_lines
+from .typed import typed_frame
 
 
 class Dataset:
     def __init__(self, package: Package):
         self.package = package
-        self.text: dict[str, pd.DataFrame] = {}
-        self.typed: dict[str, pd.DataFrame] = {}
-        self.conversion_failures: dict[str, dict[str, pd.Series]] = {}
+        self.text: dict[str, pl.DataFrame] = {}
+        self.typed: dict[str, pl.DataFrame] = {}
+        self.conversion_failures: dict[str, dict[str, pl.Series]] = {}
         self.read_findings: list[Finding] = []
         self._lines: dict[str, list[int]] = {}
-        # Work started early on another thread, by rule name (see validators/run.py).
-        self.prepared: dict[str, Future] = {}
+        self._record_ids: dict[str, pl.Series] = {}
         for name, table in package.tables.items():
             frame, findings = read_table(table)
             self.read_findings += findings
@@ -38,30 +39,37 @@ class Dataset:
     def readable(self, *names: str) -> bool:
         return all(name in self.typed for name in names)
 
-    def frame(self, name: str) -> pd.DataFrame:
+    def frame(self, name: str) -> pl.DataFrame:
         return self.typed[name]
 
-    def record_ids(self, name: str) -> pd.Series:
+    def record_ids(self, name: str) -> pl.Series:
         """Each row's primary key as cited in citations.record_id (composite keys joined by '/')."""
-        key = list(self.table(name).primary_key)
-        text = self.text[name][key].fillna("")
-        joined = text[key[0]]
-        for column in key[1:]:
-            joined = joined + "/" + text[column]
-        return joined
+        if name not in self._record_ids:
+            key = list(self.table(name).primary_key)
+            self._record_ids[name] = self.text[name].select(joined(*key)).to_series()
+        return self._record_ids[name]
 
     @cached_property
-    def roots(self) -> pd.Series:
+    def _roots(self) -> dict[str, str]:
         """For each trial, the first-instance proceeding it descends from through appeal_of."""
-        parent = self.typed["trials"].set_index("trial_id")["appeal_of"]
-        root = pd.Series(parent.index, index=parent.index, dtype="string")
-        for _ in range(len(parent)):
-            up = parent.reindex(root).to_numpy()
-            step = pd.Series(up, index=root.index, dtype="string")
-            if step.isna().all():
-                break
-            root = step.fillna(root)
-        return root
+        trials = self.typed["trials"]
+        parent: dict[str, str | None] = {}
+        for trial, up in zip(trials["trial_id"].to_list(), trials["appeal_of"].to_list()):
+            parent.setdefault(trial, up)
+        roots = {}
+        for trial in parent:
+            node, seen = trial, {trial}
+            while parent.get(node) is not None and parent[node] not in seen:
+                node = parent[node]
+                seen.add(node)
+            roots[trial] = node
+        return roots
+
+    def root(self, trial_ids: pl.Series) -> pl.Series:
+        """The first-instance trial of each trial ID (the ID itself where it has no known parent)."""
+        known = pl.Series(list(self._roots), dtype=pl.String)
+        found = lookup(trial_ids.cast(pl.String), known, pl.Series(list(self._roots.values()), dtype=pl.String))
+        return found.fill_null(trial_ids.cast(pl.String))
 
     def line(self, name: str, index: int) -> int:
         if name not in self._lines:
@@ -69,65 +77,55 @@ class Dataset:
         lines = self._lines[name]
         return lines[index] if 0 <= index < len(lines) else index + 2
 
-    def findings(self, rule: str, name: str, rows: pd.Series | pd.Index, column: str | None,
-                 message: str | pd.Series, values: pd.Series | None = None) -> list[Finding]:
-        """One finding per selected row: ``rows`` is a boolean mask or an index of the table's frame."""
-        frame = self.typed[name]
-        if isinstance(rows, pd.Series):
-            index = frame.index[rows.reindex(frame.index).fillna(False).to_numpy(dtype=bool)]
+    def findings(self, rule: str, name: str, rows: pl.Series | Sequence[int], column: str | None,
+                 message: str | pl.Series | Sequence[str], values: pl.Series | None = None) -> list[Finding]:
+        """One finding per selected row.
+
+        ``rows`` is a boolean mask over the table (null counts as False) or a sequence of row positions;
+        a ``message`` that varies is a column of the table with a mask, or aligned with the positions.
+        """
+        if isinstance(rows, pl.Series) and rows.dtype == pl.Boolean:
+            positions = rows.fill_null(False).arg_true().to_list()
+            if isinstance(message, pl.Series):
+                message = message.gather(positions)
         else:
-            index = pd.Index(rows)
-        if values is None and column in frame.columns:
-            values = self.text[name][column] if column in self.text[name].columns else frame[column]
-        if not len(index):
+            positions = [int(i) for i in rows]
+        if not positions:
             return []
-        # Whole-column lookups, then one Finding per row: .loc per row cost most of the time at thousands.
-        texts = [message] * len(index) if isinstance(message, str) else [str(m) for m in message.loc[index].tolist()]
-        shown = [None] * len(index) if values is None else [
-            None if pd.isna(v) else str(v) for v in values.loc[index].tolist()]
+        if values is None and column is not None:
+            source = self.text[name] if column in self.text[name].columns else self.typed[name]
+            values = source[column] if column in source.columns else None
+        texts = [message] * len(positions) if isinstance(message, str) else [str(m) for m in message]
+        shown = [None] * len(positions) if values is None else [
+            None if v is None else str(v) for v in values.cast(pl.String).gather(positions).to_list()]
         relpath = self.table(name).relpath
-        out = []
-        for i, text, value in zip(index, texts, shown):
-            out.append(Finding(rule, relpath, text, line=self.line(name, int(i)), column=column, value=value,
-                               table=name))
-        return out
+        return [Finding(rule, relpath, text, line=self.line(name, i), column=column, value=value, table=name)
+                for i, text, value in zip(positions, texts, shown)]
 
 
-def lookup(keys: pd.Series, mapping: pd.Series) -> pd.Series:
-    """``keys.map(mapping)`` that keeps the mapping's dtype, also when either side is empty.
-
-    A repeated key takes its first value. Text keys are matched by pyarrow in one call.
-    """
-    if isinstance(keys.dtype, pd.StringDtype) and isinstance(mapping.index.dtype, pd.StringDtype):
-        positions = first_positions(keys, mapping.index)
-        return pd.Series(mapping.array.take(positions, allow_fill=True), index=keys.index)
-    mapping = mapping[~mapping.index.duplicated()]
-    return pd.Series(mapping.reindex(keys.to_numpy()).array, index=keys.index)
+def joined(*columns: str) -> pl.Expr:
+    """The columns' text joined by '/', an empty cell counting as empty text (how record IDs are cited)."""
+    return pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="/")
 
 
-def as_arrow(values) -> pa.Array | pa.ChunkedArray:
-    """The Arrow data of a text column or index (no copy when pandas already holds it as Arrow)."""
-    if isinstance(values, (pd.Series, pd.Index)):
-        return pa.array(values.array)
-    return pa.array(list(values), type=pa.string(), from_pandas=True)
+def lookup(keys: pl.Series, known: pl.Series, values: pl.Series) -> pl.Series:
+    """For each key, the value at its first occurrence in ``known`` (null where absent or the key is null)."""
+    if keys.dtype != known.dtype:
+        keys, known = keys.cast(pl.String), known.cast(pl.String)
+    mapping = pl.DataFrame({"key": known, "value": values}).unique("key", keep="first", maintain_order=True)
+    found = pl.DataFrame({"key": keys}).join(mapping, on="key", how="left", maintain_order="left")
+    return found["value"]
 
 
-def member(values: pd.Series, allowed) -> pd.Series:
-    """``values.isin(allowed)`` for text columns, computed by pyarrow in one call.
-
-    pandas' own ``isin`` on Arrow-backed text converts the allowed values one at a time in Python,
-    which dominates the rules' run time at a million rows.
-    """
-    arrow, known = as_arrow(values), as_arrow(allowed)
-    if isinstance(known, pa.ChunkedArray):
-        known = known.combine_chunks()
-    found = pc.is_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
-    return pd.Series(found.to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+def member(values: pl.Series, allowed: pl.Series | Sequence[str]) -> pl.Series:
+    """True where a value is among ``allowed`` (a null value matches a null among them); never null."""
+    if not isinstance(allowed, pl.Series):
+        allowed = pl.Series(list(allowed), dtype=pl.String)
+    if values.dtype != allowed.dtype:
+        values, allowed = values.cast(pl.String), allowed.cast(pl.String)
+    return values.is_in(allowed.unique().implode(), nulls_equal=True).fill_null(False)
 
 
-def first_positions(values: pd.Series, known: pd.Series | pd.Index):
-    """For each text value, the position of its first occurrence in ``known`` (-1: absent; <NA> matches <NA>)."""
-    arrow, known = as_arrow(values), as_arrow(known)
-    known = known.combine_chunks() if isinstance(known, pa.ChunkedArray) else known
-    where = pc.index_in(arrow, value_set=known.cast(arrow.type), skip_nulls=False)
-    return pc.fill_null(where, -1).to_numpy(zero_copy_only=False)
+def at(length: int, positions: pl.Series | Sequence[int], values: bool | Sequence[bool] = True) -> pl.Series:
+    """A boolean mask of ``length`` rows, ``values`` at ``positions`` and False elsewhere."""
+    return pl.zeros(length, dtype=pl.Boolean, eager=True).scatter(positions, values)

@@ -1,34 +1,35 @@
-"""Per-field types and constraints: Pandera schemas derived from the Table Schemas."""
+"""Per-field types and constraints: Pandera schemas (polars backend) derived from the Table Schemas."""
 from __future__ import annotations
 
-import pandas as pd
-import pandera.pandas as pa
+import pandera.polars as pa
+import polars as pl
 from pandera.errors import SchemaErrors
 
 from zhanaozen.descriptor import Field, Table
-from zhanaozen.frames import pandas_dtype
 
 from .dataset import Dataset
 from .findings import Finding
+from .typed import polars_dtype
 
 
-def _checks(field: Field) -> list[pa.Check]:
+def _checks(field: Field) -> list[tuple[pa.Check, str]]:
+    """Each check with the message a contributor reads when a cell fails it."""
     checks = []
-    if field.pattern and field.enum is None and pandas_dtype(field) == "string":
-        checks.append(pa.Check.str_matches(field.pattern, name="pattern",
-                                           error=f"does not match the pattern {field.pattern}"))
+    if field.pattern and field.enum is None and polars_dtype(field) == pl.String:
+        checks.append((pa.Check.str_matches(field.pattern, name="pattern"),
+                       f"does not match the pattern {field.pattern}"))
     if field.minimum is not None:
-        checks.append(pa.Check.ge(field.minimum, name="minimum", error=f"must be at least {field.minimum}"))
+        checks.append((pa.Check.ge(field.minimum, name="minimum"), f"must be at least {field.minimum}"))
     if field.maximum is not None:
-        checks.append(pa.Check.le(field.maximum, name="maximum", error=f"must be at most {field.maximum}"))
+        checks.append((pa.Check.le(field.maximum, name="maximum"), f"must be at most {field.maximum}"))
     return checks
 
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
-    """Uniqueness is left to the keys rule, conversion to zhanaozen.frames: both report once."""
+    """Uniqueness is left to the keys rule, conversion to validators.typed: both report once."""
     columns = {
-        field.name: pa.Column(pandas_dtype(field), checks=_checks(field), nullable=not field.required,
-                              coerce=False, description=field.description)
+        field.name: pa.Column(polars_dtype(field), checks=[check for check, _ in _checks(field)],
+                              nullable=not field.required, coerce=False, description=field.description)
         for field in table.fields
     }
     return pa.DataFrameSchema(columns, name=table.name, strict=False, ordered=False)
@@ -47,12 +48,11 @@ def _conversion_message(field: Field) -> str:
     }.get(field.type, "cannot be read")
 
 
-def _message(check: str, field: Field) -> str:
+def _message(field: Field, check: str, number: int | None) -> str:
     if "nullable" in check:
         return "a value is required"
-    for name in ("pattern", "minimum", "maximum"):
-        if check == name:
-            return next(c.error for c in _checks(field) if c.name == name)
+    if number is not None and 0 <= number < len(_checks(field)):
+        return _checks(field)[number][1]
     return f"fails check {check}"
 
 
@@ -65,10 +65,12 @@ def check_fields(ds: Dataset, name: str) -> list[Finding]:
     try:
         pandera_schema(table).validate(ds.frame(name), lazy=True)
     except SchemaErrors as errors:
-        cases = errors.failure_cases.dropna(subset=["index"])
-        for (column, check), group in cases.groupby(["column", "check"], sort=False):
+        cases = errors.failure_cases.filter(pl.col("index").is_not_null())
+        groups = cases.group_by(["column", "check", "check_number"], maintain_order=True)
+        for (column, check, number), group in groups:
             field = table.field(column)
-            index = pd.Index(group["index"].astype(int).unique())
-            index = index[~failures[column].reindex(index).to_numpy(dtype=bool)]
-            findings += ds.findings("field", name, index, column, _message(str(check), field))
+            index = group["index"].unique(maintain_order=True).to_list()
+            already = failures[column].gather(index).to_list()  # reported as a conversion failure
+            index = [i for i, failed in zip(index, already) if not failed]
+            findings += ds.findings("field", name, index, column, _message(field, str(check), number))
     return findings

@@ -35,12 +35,11 @@ def validate(path: str | Path) -> Report:
                                        value=exc.value if isinstance(exc.value, str) else None))
         return report
     # The descriptor check and the imports of frictionless and pandera run on the second core while
-    # pyarrow reads the tables (it releases the GIL); the descriptor's findings still come first.
-    # Then the same core runs text hygiene's pyarrow screens while the main thread runs Pandera.
+    # pyarrow reads the tables and polars types them (both release the GIL); the descriptor's
+    # findings still come first.
     with ThreadPoolExecutor(max_workers=1) as pool:
         descriptor_findings = pool.submit(_without_tables, package)
         ds = Dataset(package)
-        ds.prepared[rules.text_hygiene.RULE] = pool.submit(rules.text_hygiene.screens, ds)
         report.findings += descriptor_findings.result()
         _check_tables(ds, report)
     return report

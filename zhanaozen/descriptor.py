@@ -9,6 +9,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+# A partial date loads with two derived columns: the first and last day it can mean.
+EARLIEST, LATEST = "_earliest", "_latest"
 DEFAULT_TRUE = ("true", "True", "TRUE", "1")
 DEFAULT_FALSE = ("false", "False", "FALSE", "0")
 

@@ -5,7 +5,10 @@ Needs pandas only (no validation extras), because the coverage report runs on a 
 """
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported when called: the validator imports OUTCOMES without pandas
+    import pandas as pd
 
 # Which sentence outcomes count towards a claim's measure. "defendants" is everyone charged
 # or sentenced in the trial; measures absent here (killed, detained, released, ...) are not
@@ -25,6 +28,8 @@ def documented(sentences: pd.DataFrame, charges: pd.DataFrame) -> pd.DataFrame:
 
     Only trial × measure pairs with at least one person appear.
     """
+    import pandas as pd
+
     s = sentences
     rows = [pd.DataFrame({"trial_id": s.loc[s["outcome"].isin(outcomes), "trial_id"],
                           "person_id": s.loc[s["outcome"].isin(outcomes), "person_id"], "measure": measure})

@@ -13,7 +13,7 @@ import pandas as pd
 
 from .citation import render
 from .descriptor import Package, Table
-from .frames import EARLIEST, LATEST
+from .descriptor import EARLIEST, LATEST
 
 STATA_LABEL = 80  # Stata's limit for variable and dataset labels
 STATA_STR = 2045  # longer text needs Stata's strL type

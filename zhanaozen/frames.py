@@ -4,9 +4,8 @@ from __future__ import annotations
 import pandas as pd
 
 from . import partial_dates
-from .descriptor import Field, Table
+from .descriptor import EARLIEST, LATEST, Field, Table
 
-EARLIEST, LATEST = "_earliest", "_latest"
 
 
 def pandas_dtype(field: Field):

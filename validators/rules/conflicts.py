@@ -1,52 +1,53 @@
 """Rule 3: a conflicting citation says which field and what value; a supporting value matches."""
 from __future__ import annotations
 
-import pandas as pd
+import polars as pl
 
-from ..dataset import Dataset, lookup
+from ..dataset import Dataset, at, lookup, member
 from ..findings import Finding
 
 RULE = "conflicts"
 TABLES = ("citations",)
 
 
-def _cited_values(ds: Dataset, citations: pd.DataFrame) -> pd.Series:
-    """The current text of each citation's (table, record, field); <NA> where it cannot be looked up."""
-    values = pd.Series(pd.NA, index=citations.index, dtype="string")
-    known = citations["field"].notna()
-    for (name, field), group in citations[known].groupby(["table", "field"], sort=False, observed=True):
+def _cited_values(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
+    """The current text of each citation's (table, record, field); null where it cannot be looked up."""
+    rows = citations.with_row_index("position").filter(pl.col("field").is_not_null())
+    positions, values = [], []
+    for (name, field), group in rows.group_by(["table", "field"], maintain_order=True):
         if name in ds.text and field in ds.text[name].columns:
-            by_id = pd.Series(ds.text[name][field].to_numpy(), index=ds.record_ids(name).to_numpy())
-            values[group.index] = lookup(group["record_id"], by_id).astype("string")
-    return values
+            positions.append(group["position"])
+            values.append(lookup(group["record_id"], ds.record_ids(name), ds.text[name][field]))
+    current = pl.repeat(None, len(citations), dtype=pl.String, eager=True)
+    if positions:
+        current = current.scatter(pl.concat(positions), pl.concat(values))
+    return current
 
 
-def _unknown_fields(ds: Dataset, citations: pd.DataFrame) -> pd.Series:
-    unknown = pd.Series(False, index=citations.index)
-    for name, group in citations[citations["field"].notna()].groupby("table", sort=False, observed=True):
+def _unknown_fields(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
+    rows = citations.with_row_index("position").filter(pl.col("field").is_not_null())
+    unknown = []
+    for (name,), group in rows.group_by("table", maintain_order=True):
         if name in ds.package.tables:
-            unknown[group.index] = ~group["field"].isin(ds.table(name).field_names)
-    return unknown
+            unknown.append(group["position"].filter(~member(group["field"], ds.table(name).field_names)))
+    return at(len(citations), pl.concat(unknown) if unknown else [])
 
 
 def check(ds: Dataset) -> list[Finding]:
-    c = ds.frame("citations")
+    c = ds.frame("citations").with_columns(pl.col("table", "stance").cast(pl.String))
     conflicts = c["stance"] == "conflicts"
-    findings = ds.findings(RULE, "citations", conflicts & c["field"].isna(), "field",
+    findings = ds.findings(RULE, "citations", conflicts & c["field"].is_null(), "field",
                            "a conflicting citation must name the field the source disagrees on")
-    findings += ds.findings(RULE, "citations", conflicts & c["asserted_value"].isna(), "asserted_value",
+    findings += ds.findings(RULE, "citations", conflicts & c["asserted_value"].is_null(), "asserted_value",
                             "a conflicting citation must give the value the source asserts")
     findings += ds.findings(RULE, "citations", _unknown_fields(ds, c), "field",
                             "the cited table has no such field")
     current = _cited_values(ds, c)
     asserted = c["asserted_value"]
-    comparable = asserted.notna() & current.notna()
-    differs = comparable & (asserted != current)
-    supports = (c["stance"] == "supports") & differs
-    findings += ds.findings(RULE, "citations", supports.fillna(False), "asserted_value",
-                            "a supporting citation asserts " + asserted.fillna("") + " but the record holds "
-                            + current.fillna(""))
-    same = conflicts & comparable & ~differs
-    findings += ds.findings(RULE, "citations", same.fillna(False), "asserted_value",
+    differs = (asserted != current).fill_null(False)  # null where either side is empty: not comparable
+    same = (asserted == current).fill_null(False)
+    message = "a supporting citation asserts " + asserted.fill_null("") + " but the record holds " + current.fill_null("")
+    findings += ds.findings(RULE, "citations", (c["stance"] == "supports") & differs, "asserted_value", message)
+    findings += ds.findings(RULE, "citations", conflicts & same, "asserted_value",
                             "a conflicting citation asserts the value the record already holds; use stance supports")
     return findings

@@ -1,22 +1,13 @@
 """Rule 1: primary keys are unique and every reference resolves."""
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+import polars as pl
 
-from ..dataset import Dataset, first_positions, member
+from ..dataset import Dataset, at, joined, member
 from ..findings import Finding
 
 RULE = "keys"
 TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
-
-
-def _repeated(text: pd.DataFrame, key: list[str]) -> pd.Series:
-    """``text.duplicated(subset=key)``: True on every occurrence of a key after its first."""
-    if len(key) > 1:
-        return text.duplicated(subset=key, keep="first")
-    first = first_positions(text[key[0]], text[key[0]])
-    return pd.Series(first != np.arange(len(text)), index=text.index)
 
 
 def _duplicates(ds: Dataset, name: str) -> list[Finding]:
@@ -28,15 +19,17 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
     for key in keys:
         if not key:
             continue
-        repeated = _repeated(text, key)
-        if repeated.any():
-            first = text[key[0]].fillna("")
-            for column in key[1:]:
-                first = first + "/" + text[column].fillna("")
-            originals = first[~repeated & first.isin(set(first[repeated]))]
-            first_line = {v: ds.line(name, i) for i, v in originals.items()}
-            message = first[repeated].map(lambda v: f"duplicate key {'/'.join(key)}: first used on line {first_line.get(v)}")
-            findings += ds.findings(RULE, name, repeated, key[0], message, first)
+        # A key's text joined as record IDs are cited; an empty part stays distinct from a missing row.
+        rows = text.select(value=joined(*key), first=pl.struct(key).is_first_distinct(),
+                           position=pl.int_range(pl.len()))
+        repeated = ~rows["first"]
+        if not repeated.any():
+            continue
+        again = rows.filter(repeated)
+        originals = rows.filter(rows["first"] & member(rows["value"], again["value"]))
+        first_line = {value: ds.line(name, i) for value, i in originals.select("value", "position").iter_rows()}
+        message = [f"duplicate key {'/'.join(key)}: first used on line {first_line.get(v)}" for v in again["value"]]
+        findings += ds.findings(RULE, name, again["position"].to_list(), key[0], message, rows["value"])
     return findings
 
 
@@ -45,28 +38,30 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
     for fk in ds.table(name).foreign_keys:
         if not ds.readable(fk.resource):
             continue
-        child = ds.text[name][list(fk.fields)]
-        parent = ds.text[fk.resource][list(fk.reference_fields)]
-        present = child.notna().all(axis=1)
-        if len(fk.fields) == 1:  # the usual case, as one pyarrow call
-            found = member(child[fk.fields[0]].fillna(""), parent[fk.reference_fields[0]].fillna("")).to_numpy()
-        else:
-            found = pd.MultiIndex.from_frame(child.fillna("")).isin(pd.MultiIndex.from_frame(parent.fillna("")))
-        missing = pd.Series(present.to_numpy() & ~found, index=child.index)
+        child = ds.text[name]
+        parent = ds.text[fk.resource]
+        fields, reference = list(fk.fields), list(fk.reference_fields)
+        present = child.select(pl.all_horizontal(pl.col(fields).is_not_null())).to_series()
+        known = parent.select(reference).unique().rename(dict(zip(reference, fields)))
+        resolved = child.select(fields).with_row_index("position").join(known, on=fields, how="semi")["position"]
+        found = at(len(child), resolved)
         target = f"{fk.resource}.{'/'.join(fk.reference_fields)}"
-        findings += ds.findings(RULE, name, missing, fk.fields[0],
+        findings += ds.findings(RULE, name, present & ~found, fk.fields[0],
                                 f"refers to a record that does not exist in {target}")
     return findings
 
 
 def _citation_targets(ds: Dataset) -> list[Finding]:
-    citations = ds.text["citations"]
-    missing = pd.Series(False, index=citations.index)
-    for name, group in citations.groupby("table", sort=False):
+    citations = ds.text["citations"].with_row_index("position")
+    missing = []
+    for (name,), group in citations.group_by("table", maintain_order=True):
         if name in ds.text:
-            missing[group.index] = ~member(group["record_id"], ds.record_ids(name))
+            absent = ~member(group["record_id"], ds.record_ids(name))
+            missing += group["position"].filter(absent).to_list()
+    missing.sort()
+    tables = citations["table"].fill_null("?").gather(missing).to_list()
     return ds.findings(RULE, "citations", missing, "record_id",
-                       "no record with this ID in table " + citations["table"].fillna("?"))
+                       [f"no record with this ID in table {table}" for table in tables])
 
 
 def check(ds: Dataset) -> list[Finding]:

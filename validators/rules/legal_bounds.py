@@ -7,7 +7,7 @@ rule fails only on terms no known law allows.
 """
 from __future__ import annotations
 
-import pandas as pd
+import polars as pl
 
 from ..dataset import Dataset, lookup
 from ..findings import Finding
@@ -16,28 +16,33 @@ RULE = "legal-bounds"
 TABLES = ("sentences", "charges", "legal_articles", "trials")
 
 
-def _article_maxima(ds: Dataset, charges: pd.DataFrame) -> pd.Series:
-    law = ds.frame("legal_articles")
-    def key(frame, part):
-        return frame["code"].astype("string") + "/" + frame["article"].astype("string") + "/" + part
-    exact = pd.Series(law["max_months"].to_numpy(), index=key(law, law["part"].fillna("")))
-    exact = exact[~exact.index.duplicated()]
-    whole = exact[exact.index.str.endswith("/")]
-    found = lookup(key(charges, charges["part"].fillna("")), exact)
-    return found.fillna(lookup(key(charges, pd.Series("", index=charges.index)), whole)).astype("Float64")
+def _article(part: pl.Expr) -> pl.Expr:
+    return pl.concat_str([pl.col("code").cast(pl.String), pl.col("article").cast(pl.String), part], separator="/")
+
+
+def _article_maxima(ds: Dataset, charges: pl.DataFrame) -> pl.Series:
+    """Each charge's article maximum: of its part if listed, else of the article as a whole."""
+    law = ds.frame("legal_articles").select(key=_article(pl.col("part").cast(pl.String).fill_null("")),
+                                            max_months=pl.col("max_months"))
+    keys = charges.select(exact=_article(pl.col("part").cast(pl.String).fill_null("")), whole=_article(pl.lit("")))
+    whole = law.filter(pl.col("key").str.ends_with("/"))
+    exact = lookup(keys["exact"], law["key"], law["max_months"])
+    return exact.fill_null(lookup(keys["whole"], whole["key"], whole["max_months"])).cast(pl.Float64)
 
 
 def check(ds: Dataset) -> list[Finding]:
     s, c = ds.frame("sentences"), ds.frame("charges")
-    convicted = c[c["outcome"] == "convicted"].assign(max_months=lambda f: _article_maxima(ds, f))
-    # Sum per person and trial; one unknown maximum leaves the bound unknown (whole-column, no Python lambda).
-    groups = convicted.groupby(["trial_id", "person_id"])["max_months"]
-    bound = groups.sum().where(groups.count() == groups.size())
-    bound.index = bound.index.get_level_values(0) + "|" + bound.index.get_level_values(1)
-    root = lookup(s["trial_id"], ds.roots).fillna(s["trial_id"])
-    limit = lookup(s["trial_id"] + "|" + s["person_id"], bound)
-    limit = limit.fillna(lookup(root + "|" + s["person_id"], bound)).astype("Float64")
-    custodial = s["outcome"].isin({"imprisonment", "suspended"})
-    over = custodial & (s["term_months"].astype("Float64") > limit).fillna(False)
-    message = "term exceeds the maximum of the convicted article(s): " + limit.astype("string").fillna("") + " months"
-    return ds.findings(RULE, "sentences", over.astype(bool), "term_months", message)
+    convicted = c.filter(pl.col("outcome").cast(pl.String) == "convicted")
+    convicted = convicted.with_columns(max_months=_article_maxima(ds, convicted))
+    # Sum per person and trial; one unknown maximum leaves the bound unknown.
+    bounds = convicted.group_by("trial_id", "person_id").agg(
+        bound=pl.when(pl.col("max_months").null_count() == 0).then(pl.col("max_months").sum()))
+    pair = bounds.select(pl.concat_str("trial_id", "person_id", separator="|")).to_series()
+    limit = lookup(s["trial_id"] + "|" + s["person_id"], pair, bounds["bound"])
+    at_root = lookup(ds.root(s["trial_id"]) + "|" + s["person_id"], pair, bounds["bound"])
+    limit = limit.fill_null(at_root)
+    custodial = s["outcome"].cast(pl.String).is_in(["imprisonment", "suspended"])
+    over = custodial & (s["term_months"].cast(pl.Float64) > limit)
+    message = "term exceeds the maximum of the convicted article(s): " + limit.cast(pl.String).fill_null("") + " months"
+    return ds.findings(RULE, "sentences", over, "term_months", message)
+

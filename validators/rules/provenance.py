@@ -1,6 +1,8 @@
 """Rule 2: every record is backed by a source, and every person is named by one."""
 from __future__ import annotations
 
+import polars as pl
+
 from ..dataset import Dataset, member
 from ..findings import Finding
 
@@ -14,12 +16,12 @@ ADMINISTRATIVE = {"retired_ids"}
 
 def check(ds: Dataset) -> list[Finding]:
     citations = ds.frame("citations")
-    backed = citations[citations["stance"] == "supports"]
+    backed = citations.filter(pl.col("stance") == "supports")
     findings = []
     for name in ds.text:
         if name in SELF_SOURCED | ADMINISTRATIVE:
             continue
-        cited = backed.loc[backed["table"] == name, "record_id"]
+        cited = backed.filter(pl.col("table").cast(pl.String) == name)["record_id"]
         ids = ds.record_ids(name)
         key = ds.table(name).primary_key[0]
         findings += ds.findings(RULE, name, ~member(ids, cited), key,

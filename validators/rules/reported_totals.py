@@ -4,9 +4,9 @@ Fewer documented than reported is normal (coverage, not an error).
 """
 from __future__ import annotations
 
-import pandas as pd
+import polars as pl
 
-from zhanaozen.documented import documented
+from zhanaozen.documented import OUTCOMES
 
 from ..dataset import Dataset
 from ..findings import Finding, as_warnings
@@ -16,34 +16,43 @@ TABLES = ("claims", "sentences", "charges")
 PAIR = ["trial_id", "measure"]
 
 
-def _first_claims(about_trials: pd.DataFrame, pairs: pd.DataFrame, on: list[str]) -> pd.Index:
-    """For each row of ``pairs``, the first claim (in file order) that matches it on ``on``.
+def _documented(ds: Dataset) -> pl.DataFrame:
+    """zhanaozen.documented.documented() in polars: distinct persons per trial and measure.
 
-    One merge instead of a mask over every claim per pair, which was quadratic at a million rows.
+    The coverage report uses the pandas original; tests/test_validate.py holds the two equal.
     """
-    claims = about_trials[on].reset_index(names="claim").drop_duplicates(on)
-    return pd.Index(pairs[on].merge(claims, on=on, how="left")["claim"])
+    s = ds.frame("sentences").select("trial_id", "person_id", outcome=pl.col("outcome").cast(pl.String))
+    parts = [s.filter(pl.col("outcome").is_in(sorted(outcomes))).select("trial_id", "person_id", measure=pl.lit(measure))
+             for measure, outcomes in OUTCOMES.items()]
+    tried = pl.concat([s.select("trial_id", "person_id"), ds.frame("charges").select("trial_id", "person_id")])
+    parts.append(tried.with_columns(measure=pl.lit("defendants")))
+    people = pl.concat(parts).filter(pl.col("trial_id").is_not_null()).unique()
+    return people.group_by("trial_id", "measure").agg(documented=pl.len().cast(pl.Int64))
+
+
+def _first_claims(about_trials: pl.DataFrame, pairs: pl.DataFrame, on: list[str]) -> list[int]:
+    """For each row of ``pairs``, the position of the first claim (in file order) that matches it on ``on``."""
+    first = about_trials.select(*on, "position").unique(on, keep="first", maintain_order=True)
+    return pairs.join(first, on=on, how="left", maintain_order="left")["position"].to_list()
 
 
 def check(ds: Dataset) -> list[Finding]:
-    claims = ds.frame("claims")
-    findings = ds.findings(RULE, "claims", claims["trial_id"].isna() & claims["event_id"].isna(), "trial_id",
+    claims = ds.frame("claims").with_row_index("position")
+    findings = ds.findings(RULE, "claims", claims["trial_id"].is_null() & claims["event_id"].is_null(), "trial_id",
                            "a claim must say what it is about: give trial_id or event_id")
-    about_trials = claims[claims["trial_id"].notna()].assign(measure=lambda f: f["measure"].astype("string"))
-    largest = about_trials.groupby(PAIR)["value"].max().rename("largest").reset_index()
-    merged = largest.merge(documented(ds.frame("sentences"), ds.frame("charges")), on=PAIR)
-    excess = merged[merged["documented"] > merged["largest"]]
-    first = _first_claims(about_trials, excess, PAIR)
-    messages = [f"{row.documented} persons are documented as {row.measure} in {row.trial_id}, "
-                f"more than any source reports ({row.largest}): check the sentences and charges"
-                for row in excess.itertuples()]
-    findings += ds.findings(RULE, "claims", first, "value", pd.Series(messages, index=first, dtype=object))
+    about_trials = claims.filter(pl.col("trial_id").is_not_null()).with_columns(pl.col("measure").cast(pl.String))
+    largest = about_trials.group_by(PAIR, maintain_order=True).agg(largest=pl.col("value").max())
+    merged = largest.join(_documented(ds), on=PAIR, how="inner").sort(PAIR)
+    excess = merged.filter(pl.col("documented") > pl.col("largest"))
+    messages = [f"{row['documented']} persons are documented as {row['measure']} in {row['trial_id']}, "
+                f"more than any source reports ({row['largest']}): check the sentences and charges"
+                for row in excess.iter_rows(named=True)]
+    findings += ds.findings(RULE, "claims", _first_claims(about_trials, excess, PAIR), "value", messages)
     # Coverage: normal while the dataset is incomplete, so a warning that never fails the run. It points
     # at the claim with the largest figure.
-    covered = merged[merged["documented"] < merged["largest"]].rename(columns={"largest": "value"})
-    largest_claim = _first_claims(about_trials, covered, [*PAIR, "value"])
-    messages = [f"coverage: {row.documented} of at least {row.value} persons reported "
-                f"as {row.measure} in {row.trial_id} are documented" for row in covered.itertuples()]
-    findings += as_warnings(ds.findings(RULE, "claims", largest_claim, "value",
-                                        pd.Series(messages, index=largest_claim, dtype=object)))
+    covered = merged.filter(pl.col("documented") < pl.col("largest")).rename({"largest": "value"})
+    messages = [f"coverage: {row['documented']} of at least {row['value']} persons reported "
+                f"as {row['measure']} in {row['trial_id']} are documented" for row in covered.iter_rows(named=True)]
+    findings += as_warnings(ds.findings(RULE, "claims", _first_claims(about_trials, covered, [*PAIR, "value"]),
+                                        "value", messages))
     return findings

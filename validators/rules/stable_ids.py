@@ -3,10 +3,9 @@ from __future__ import annotations
 
 import csv
 
-import numpy as np
-import pandas as pd
+import polars as pl
 
-from ..dataset import Dataset, member
+from ..dataset import Dataset, at, member
 from ..findings import Finding
 
 RULE = "stable-ids"
@@ -15,24 +14,20 @@ MANIFESTS = "releases/*/ids.csv"  # one per release, written by `zhanaozen relea
 
 
 class _Current:
-    """Whether (table, id) pairs name a current record, a table at a time with pyarrow: a Python set of
-    every record's key cost seconds at a million rows."""
+    """Whether (table, id) pairs name a current record, a table at a time: a Python set of every
+    record's key cost seconds at a million rows."""
 
     def __init__(self, ds: Dataset):
         self.ds = ds
-        self.ids: dict[str, pd.Series] = {}
 
-    def has(self, tables, ids) -> np.ndarray:
-        tables = np.asarray(pd.Series(tables, dtype=object).to_numpy(), dtype=object)
-        ids = pd.Series(ids, dtype="string").reset_index(drop=True)
-        out = np.zeros(len(ids), dtype=bool)
-        for name in pd.unique(tables):
+    def has(self, tables, ids) -> pl.Series:
+        pairs = pl.DataFrame({"table": list(tables), "id": list(ids)}, schema={"table": pl.String, "id": pl.String})
+        out = at(len(pairs), [])
+        for (name,), group in pairs.with_row_index("position").group_by("table"):
             if name == "retired_ids" or name not in self.ds.text:
                 continue
-            if name not in self.ids:
-                self.ids[name] = self.ds.record_ids(name)
-            where = np.flatnonzero(tables == name)
-            out[where] = member(ids.iloc[where], self.ids[name]).to_numpy()
+            found = group["position"].filter(member(group["id"], self.ds.record_ids(name)))
+            out = out.scatter(found, True)
         return out
 
 
@@ -42,7 +37,7 @@ def _released(ds: Dataset, current: _Current, retired: set) -> list[Finding]:
         relpath = manifest.relative_to(ds.package.root).as_posix()
         with manifest.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        present = current.has([row["table"] for row in rows], [row["id"] for row in rows])
+        present = current.has([row["table"] for row in rows], [row["id"] for row in rows]).to_list()
         for line, (row, here) in enumerate(zip(rows, present), start=2):
             key = (row["table"], row["id"])
             unreadable = row["table"] in ds.package.tables and row["table"] not in ds.text  # reported already
@@ -57,18 +52,15 @@ def _released(ds: Dataset, current: _Current, retired: set) -> list[Finding]:
 
 def check(ds: Dataset) -> list[Finding]:
     current = _Current(ds)
-    retired_rows = ds.text["retired_ids"]
-    tables = retired_rows["table"].fillna("")
-    keys = list(zip(tables, retired_rows["id"].fillna("")))
-    retired = set(keys)
-    reused = pd.Series(current.has(tables, retired_rows["id"].fillna("")), index=retired_rows.index, dtype=bool)
-    findings = ds.findings(RULE, "retired_ids", reused, "id",
+    rows = ds.text["retired_ids"]
+    tables, ids, replacements = (rows[c].fill_null("").to_list() for c in ("table", "id", "replaced_by"))
+    retired = set(zip(tables, ids))
+    findings = ds.findings(RULE, "retired_ids", current.has(tables, ids), "id",
                            "this ID is retired but a record still uses it: IDs are never reused; give the "
                            "record a new ID or remove the row from retired_ids if it was never retired")
-    replaced = current.has(tables, retired_rows["replaced_by"])
-    replacement = list(zip(tables, retired_rows["replaced_by"], replaced))
-    dangling = pd.Series([pd.notna(new) and not here and (table, new) not in retired
-                          for table, new, here in replacement], index=retired_rows.index, dtype=bool)
-    findings += ds.findings(RULE, "retired_ids", dangling, "replaced_by",
+    present = current.has(tables, replacements)
+    dangling = [new != "" and not here and (table, new) not in retired
+                for table, new, here in zip(tables, replacements, present.to_list())]
+    findings += ds.findings(RULE, "retired_ids", [i for i, bad in enumerate(dangling) if bad], "replaced_by",
                             "names no current or retired record of the same table")
     return findings + _released(ds, current, retired)

@@ -1,11 +1,14 @@
 """Rule 9: text is NFC, free of control characters, formula prefixes, mixed scripts and identifiers."""
 from __future__ import annotations
 
-import numpy as np
+import re
+import unicodedata
+
+import polars as pl
 
 from ..dataset import Dataset
 from ..findings import Finding
-from ..text_scan import contains, not_nfc, screen
+from ..text_scan import any_hint, contains
 
 RULE = "text-hygiene"
 TABLES: tuple[str, ...] = ()
@@ -17,15 +20,22 @@ NATIONAL_ID = r"(?<!\d)\d{12}(?!\d)"
 PHONE = r"(?<![\w+])(?:\+\d{1,3}[\s\-()]*\d{2,4}|8[\s\-(]*7\d{2})[\s\-)]*\d{3}[\s\-]*\d{2}[\s\-]*\d{2}(?!\d)"
 EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 MARKUP = r"<\s*/?\s*[A-Za-z!?][^>]*>|&#?\w+;"
+NOT_NFC = "not NFC"  # not a pattern: unicodedata decides, on the cells its hint lets through
 
-# For speed: an RE2 pattern that every match of the check's pattern also matches (a necessary
-# condition, with \p{Nd} and the class below covering what Python's \d and \s match in Unicode),
+# For speed: a pattern for polars' (Rust) regex engine that every match of the check's pattern also
+# matches (a necessary condition, with \p{Nd} and the class below covering what Python's \d and \s
+# match in Unicode),
 # so that Python's re only sees the few cells that pass it. See validators/text_scan.py.
 _S = r"\t-\r\x1c-\x1f\x{85}\p{Z}"
 HINTS = {
+    # Text made only of these characters is NFC: starters whose NFC quick check is Yes (Latin, IPA,
+    # Cyrillic letters, the common dashes and quotes). So a cell that is not NFC has another character.
+    NOT_NFC: r"[^\x00-\x{02ff}\x{0400}-\x{0482}\x{048a}-\x{04ff}\x{2010}-\x{2027}]",
     CONTROL: CONTROL,
     FORMULA: FORMULA,
-    MIXED_WORD: r"[\x{0400}-\x{04ff}]",
+    # A Latin and a Cyrillic letter with only word characters between them; [\w\p{N}] holds every
+    # character Python's \w matches (Rust's \w lacks the other numbers, such as ²).
+    MIXED_WORD: r"[A-Za-z][\w\p{N}]*[\x{0400}-\x{04ff}]|[\x{0400}-\x{04ff}][\w\p{N}]*[A-Za-z]",
     NATIONAL_ID: r"\p{Nd}{12}",
     PHONE: (rf"(?:\+\p{{Nd}}{{1,3}}[{_S}\-()]*\p{{Nd}}{{2,4}}|8[{_S}\-(]*7\p{{Nd}}{{2}})"
             rf"[{_S}\-)]*\p{{Nd}}{{3}}[{_S}\-]*\p{{Nd}}{{2}}[{_S}\-]*\p{{Nd}}{{2}}"),
@@ -35,6 +45,7 @@ HINTS = {
 
 # Checked in every text field, or (free text) only where the schema sets no pattern or vocabulary.
 CHECKS = [
+    (NOT_NFC, False, "is not in Unicode NFC (decomposed accents); normalise it"),
     (CONTROL, False, "contains a control character (tab, line break or similar); remove it"),
     (FORMULA, True, "starts with = + - or @, which spreadsheets run as a formula; reword it"),
     (MIXED_WORD, False, "mixes Latin and Cyrillic letters inside one word (a look-alike letter?)"),
@@ -51,27 +62,31 @@ def _text_fields(ds: Dataset, name: str, free_only: bool) -> list[str]:
             if f.type == "string" and f.enum is None and not (free_only and f.pattern)]
 
 
-def screens(ds: Dataset) -> dict[tuple[str, str], np.ndarray]:
-    """Per (table, column), the positions of the few cells any check could match: one RE2 pass per column.
+def _test(pattern: str):
+    if pattern == NOT_NFC:
+        return lambda text: not unicodedata.is_normalized("NFC", text)
+    return re.compile(pattern).search
 
-    Pure pyarrow work that releases the GIL, so the validator runs it on the second core (Dataset.prepared).
-    """
-    return {(name, column): screen(text[column], [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
-                                                  if column in _text_fields(ds, name, free_only)])
-            for name, text in ds.text.items() for column in _text_fields(ds, name, free_only=False)}
+
+def screens(ds: Dataset) -> dict[tuple[str, str], pl.Series]:
+    """Per (table, column), the positions of the few cells any check could match: one native pass per
+    column, the columns of a table searched in parallel by polars."""
+    out = {}
+    for name, text in ds.text.items():
+        columns = _text_fields(ds, name, free_only=False)
+        hints = {column: [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
+                          if column in _text_fields(ds, name, free_only)] for column in columns}
+        masks = text.select([any_hint(column, hints[column]) for column in columns])
+        out.update({(name, column): masks[column].arg_true() for column in columns})
+    return out
 
 
 def check(ds: Dataset) -> list[Finding]:
-    prepared = ds.prepared.get(RULE)
-    screened = prepared.result() if prepared is not None else screens(ds)
+    screened = screens(ds)
     findings = []
     for name, text in ds.text.items():
-        for column in _text_fields(ds, name, free_only=False):
-            cells = text[column]
-            findings += ds.findings(RULE, name, not_nfc(cells), column,
-                                    "is not in Unicode NFC (decomposed accents); normalise it")
         for pattern, free_only, message in CHECKS:
             for column in _text_fields(ds, name, free_only):
-                hit = contains(text[column], pattern, HINTS.get(pattern), screened[name, column])
+                hit = contains(text[column], _test(pattern), HINTS.get(pattern), screened[name, column])
                 findings += ds.findings(RULE, name, hit, column, message)
     return findings
