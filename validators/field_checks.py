@@ -1,15 +1,23 @@
 """Per-field types and constraints: Pandera schemas (polars backend) derived from the Table Schemas."""
 from __future__ import annotations
 
-import pandera.polars as pa
 import polars as pl
-from pandera.errors import SchemaErrors
 
 from zhanaozen.descriptor import Field, Table
 
 from .dataset import Dataset
 from .findings import Finding
+from .optional_imports import absent
 from .typed import polars_dtype
+
+# Pandera registers its check backends at the first check, importing pandas then if it can: so the
+# first check runs here too, on an empty frame, while pandas looks absent.
+with absent("pandas", "hypothesis"):
+    import pandera.polars as pa
+    from pandera.errors import SchemaErrors
+
+    pa.DataFrameSchema({"warm_up": pa.Column(pl.Int64, pa.Check.ge(0))}).validate(
+        pl.DataFrame({"warm_up": []}, schema={"warm_up": pl.Int64}))
 
 
 def _checks(field: Field) -> list[tuple[pa.Check, str]]:

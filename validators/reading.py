@@ -8,7 +8,6 @@ import re
 import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from zhanaozen.descriptor import Table
@@ -84,8 +83,6 @@ def _header(table: Table, text: str) -> list[Finding]:
 
 
 def _blank_lines(table: Table, raw: bytes) -> list[Finding]:
-    if b"\n\n" not in raw and b"\n\r\n" not in raw:  # memchr-fast; the regex walks every line break
-        return []
     return [_finding(table, "blank line; delete it", raw[: match.start()].count(b"\n") + 2,
                      column=table.field_names[0])
             for match in re.finditer(rb"\n(?=\r?\n)", raw)]
@@ -113,17 +110,16 @@ def _stray_quotes(table: Table, raw: bytes) -> list[Finding]:
             for offset in lone[:20]]
 
 
-def _oversized(table: Table, arrow: pa.Table, size: int) -> list[Finding]:
-    """Cells over MAX_CELL_CHARS; whole-column maxima first, so a normal file costs one pass per column."""
-    if size <= MAX_CELL_CHARS:
-        return []
+def _oversized(table: Table, frame: pl.DataFrame) -> list[Finding]:
+    """Cells over MAX_CELL_CHARS. A cell has at least as many bytes as characters, and polars knows each
+    cell's byte length without reading it, so a normal file costs next to nothing."""
+    longest = frame.select(pl.all().str.len_bytes().max()).row(0) if frame.height else ()
     findings = []
-    for name in arrow.column_names:
-        lengths = pc.utf8_length(arrow[name])
-        if (pc.max(lengths).as_py() or 0) <= MAX_CELL_CHARS:
+    for name, size in zip(frame.columns, longest):
+        if (size or 0) <= MAX_CELL_CHARS:
             continue
         lines = record_lines(table)
-        for index in pc.indices_nonzero(pc.greater(lengths, MAX_CELL_CHARS)).to_pylist():
+        for index in (frame[name].str.len_chars() > MAX_CELL_CHARS).arg_true().to_list():
             findings.append(_finding(table, f"cell is longer than {MAX_CELL_CHARS} characters; shorten it",
                                      lines[index] if index < len(lines) else index + 2, column=name))
     return findings
@@ -147,10 +143,10 @@ def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None) 
 
 
 def _rows(table: Table, raw: bytes) -> tuple[pl.DataFrame | None, list[Finding]]:
-    bad: list[Finding] = _blank_lines(table, raw)
     quotes = _stray_quotes(table, raw)
     if quotes:  # parsing would misplace every cell after the quote
-        return None, bad + quotes
+        return None, _blank_lines(table, raw) + quotes
+    bad: list[Finding] = []
 
     names = table.field_names
 
@@ -169,19 +165,23 @@ def _rows(table: Table, raw: bytes) -> tuple[pl.DataFrame | None, list[Finding]]
                             row.number or raw.count(b"\n", 0, start) + 1, row.text[:80], column=column))
         return "skip"
 
-    before = len(bad)
     try:
         arrow = _parse(table, raw, on_invalid)
     except (pa.ArrowInvalid, pa.ArrowException):
         try:  # a row longer than pyarrow's block (a huge cell): read the file as one block to locate it
-            del bad[before:]
+            bad.clear()
             arrow = _parse(table, raw, on_invalid, block_size=len(raw) + 1)
         except (pa.ArrowInvalid, pa.ArrowException) as exc:
             return None, [_finding(table, f"the file cannot be parsed as CSV ({exc})", column=names[0])]
-    bad += _oversized(table, arrow, len(raw))
+    frame = pl.from_arrow(arrow)
+    # pyarrow reads a blank line as a row of empty cells; only then is the file searched for blank lines
+    # (a scan of every byte, which costs more than parsing).
+    if frame.height and frame.select(pl.all_horizontal(pl.all().is_null()).any()).item():
+        bad = _blank_lines(table, raw) + bad
+    bad += _oversized(table, frame)
     if bad:
         return None, bad
-    return pl.from_arrow(arrow), []
+    return frame, []
 
 
 def read_table(table: Table) -> tuple[pl.DataFrame | None, list[Finding]]:

@@ -10,8 +10,8 @@ import polars as pl
 
 from zhanaozen.descriptor import EARLIEST, LATEST, Field, Table
 
-# Python's \d is Unicode; so is Rust's. Python's $ also matches before a final line break.
-_PARTIAL = r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\n?$"
+# Python's \d is Unicode; so is Rust's.
+_PARTIAL = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 _WHOLE = r"^[+-]?[0-9]+$"  # what pandas.to_numeric accepts and `[+-]?\d+` fully matches
 _ISO_DAY = "%Y-%m-%d"
 
@@ -39,27 +39,35 @@ def _convert(field: Field, text: pl.Expr) -> pl.Expr:
     return text
 
 
-def _bounds(name: str) -> list[pl.Expr]:
-    """Earliest and latest day a partial date can mean; null where empty or not a real date."""
-    parts = pl.col(name).str.extract_groups(_PARTIAL)
-    year, month, day = (parts.struct.field(str(i)) for i in (1, 2, 3))
-    earliest = (year + "-" + month.fill_null("01") + "-" + day.fill_null("01")).str.to_date(_ISO_DAY, strict=False)
-    latest = (pl.when(day.is_not_null()).then(earliest)
-              .when(month.is_not_null()).then(earliest.dt.month_end())
-              .otherwise((year + "-12-31").str.to_date(_ISO_DAY, strict=False)))
-    latest = pl.when(earliest.is_not_null()).then(latest)
-    return [earliest.alias(name + EARLIEST), latest.alias(name + LATEST)]
+def _earliest(name: str) -> pl.Expr:
+    """The first day a partial date can mean; null where empty or not a real date."""
+    text = pl.col(name).str.strip_suffix("\n")  # Python's $, which the loader uses, matches before a final \n
+    real = text.str.contains(_PARTIAL) & ~text.str.starts_with("0000")  # pandas has no year 0
+    size = text.str.len_bytes()
+    first = pl.when(size == 4).then(text + "-01-01").when(size == 7).then(text + "-01").otherwise(text)
+    return pl.when(real).then(first.str.to_date(_ISO_DAY, strict=False)).alias(name + EARLIEST)
+
+
+def _latest(name: str) -> pl.Expr:
+    """The last day, from the first (computed in an earlier step: repeating it inside one expression
+    would parse the text again for each use)."""
+    earliest = pl.col(name + EARLIEST)
+    size = pl.col(name).str.strip_suffix("\n").str.len_bytes()
+    return (pl.when(size == 10).then(earliest).when(size == 7).then(earliest.dt.month_end())
+            .otherwise(pl.date(earliest.dt.year(), 12, 31)).alias(name + LATEST))
 
 
 def typed_frame(table: Table, text: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, pl.Series]]:
     """Typed columns in schema order, each partial date followed by its day bounds, and per field the
     mask of cells whose text could not be converted (null in the frame; the validator reports them)."""
+    dates = [field.name for field in table.fields if field.partial_date]
     columns: list[pl.Expr] = []
     for field in table.fields:
         columns.append(_convert(field, pl.col(field.name)).alias(field.name))
         if field.partial_date:
-            columns += _bounds(field.name)
-    typed = text.select(columns)
+            columns += [pl.col(field.name + EARLIEST), pl.col(field.name + LATEST)]
+    typed = (text.lazy().with_columns([_earliest(name) for name in dates])
+             .with_columns([_latest(name) for name in dates]).select(columns).collect())
     failed = {f.name: text[f.name].is_not_null() & typed[f.name + EARLIEST if f.partial_date else f.name].is_null()
               for f in table.fields}
     return typed, failed

@@ -53,15 +53,11 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
 
 def _citation_targets(ds: Dataset) -> list[Finding]:
     citations = ds.text["citations"].with_row_index("position")
-    missing = []
-    for (name,), group in citations.group_by("table", maintain_order=True):
-        if name in ds.text:
-            absent = ~member(group["record_id"], ds.record_ids(name))
-            missing += group["position"].filter(absent).to_list()
-    missing.sort()
-    tables = citations["table"].fill_null("?").gather(missing).to_list()
-    return ds.findings(RULE, "citations", missing, "record_id",
-                       [f"no record with this ID in table {table}" for table in tables])
+    missing = (citations.filter(pl.col("table").is_in(list(ds.text)))
+               .join(ds.records.select("table", "record_id"), on=["table", "record_id"], how="anti")
+               .sort("position"))
+    return ds.findings(RULE, "citations", missing["position"], "record_id",
+                       [f"no record with this ID in table {table}" for table in missing["table"]])
 
 
 def check(ds: Dataset) -> list[Finding]:

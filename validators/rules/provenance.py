@@ -15,18 +15,17 @@ ADMINISTRATIVE = {"retired_ids"}
 
 
 def check(ds: Dataset) -> list[Finding]:
-    citations = ds.frame("citations")
-    backed = citations.filter(pl.col("stance") == "supports")
+    backed = (ds.frame("citations").filter(pl.col("stance").cast(pl.String) == "supports")
+              .select(pl.col("table").cast(pl.String), "record_id"))
+    claimed = ds.records.filter(~pl.col("table").is_in(sorted(SELF_SOURCED | ADMINISTRATIVE)))
+    unbacked = claimed.join(backed, on=["table", "record_id"], how="anti").partition_by("table", as_dict=True)
     findings = []
     for name in ds.text:
-        if name in SELF_SOURCED | ADMINISTRATIVE:
-            continue
-        cited = backed.filter(pl.col("table").cast(pl.String) == name)["record_id"]
-        ids = ds.record_ids(name)
-        key = ds.table(name).primary_key[0]
-        findings += ds.findings(RULE, name, ~member(ids, cited), key,
-                                f"no supporting citation: add a row to citations with table={name} and this record's ID",
-                                ids)
+        rows = unbacked.get((name,))
+        if rows is not None:
+            findings += ds.findings(RULE, name, rows["position"].sort(), ds.table(name).primary_key[0],
+                                    f"no supporting citation: add a row to citations with table={name} and this "
+                                    "record's ID", ds.record_ids(name))
     persons = ds.frame("persons")
     unnamed = ~member(persons["person_id"], ds.frame("person_names")["person_id"])
     findings += ds.findings(RULE, "persons", unnamed, "person_id",
