@@ -6,7 +6,7 @@ both cores. A row's position in its frame is its position in the file.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Sequence
+from typing import Callable, Sequence
 
 import polars as pl
 
@@ -18,7 +18,8 @@ from .typed import typed_frame
 
 
 class Dataset:
-    def __init__(self, package: Package):
+    def __init__(self, package: Package, ready: Callable[["Dataset", str], None] | None = None):
+        """Reads and types every table; ``ready(dataset, name)`` is called as each table is typed."""
         self.package = package
         self.text: dict[str, pl.DataFrame] = {}
         self.typed: dict[str, pl.DataFrame] = {}
@@ -32,6 +33,8 @@ class Dataset:
             if frame is not None:
                 self.text[name] = frame
                 self.typed[name], self.conversion_failures[name] = typed_frame(table, frame)
+                if ready is not None:
+                    ready(self, name)
 
     def table(self, name: str) -> Table:
         return self.package.tables[name]

@@ -38,26 +38,32 @@ def _located(table: Table, raw: bytes, offset: int, message: str) -> Finding:
     return _finding(table, message, raw.count(b"\n", 0, offset) + 1, column=column)
 
 
-def _decode(table: Table, raw: bytes) -> tuple[str | None, list[Finding]]:
+def _encoding(table: Table, raw: bytes) -> list[Finding]:
+    """UTF-16, a byte-order mark or a NUL byte: files that are not UTF-8 text at all."""
     first = table.field_names[0]
     if raw.startswith(UTF16_BOMS):
-        return None, [_finding(table, "the file is UTF-16; save it as UTF-8", 1, column=first)]
+        return [_finding(table, "the file is UTF-16; save it as UTF-8", 1, column=first)]
     if raw.startswith(b"\xef\xbb\xbf"):
-        return None, [_finding(table, "the file starts with a byte-order mark; save it as UTF-8 without BOM", 1,
-                               column=first)]
+        return [_finding(table, "the file starts with a byte-order mark; save it as UTF-8 without BOM", 1,
+                         column=first)]
     nul = raw.find(b"\x00")
     if nul >= 0:
-        return None, [_located(table, raw, nul, "contains a NUL byte (a binary or UTF-16 file?); save it as UTF-8 text")]
+        return [_located(table, raw, nul, "contains a NUL byte (a binary or UTF-16 file?); save it as UTF-8 text")]
+    return []
+
+
+def _invalid_utf8(table: Table, raw: bytes) -> list[Finding]:
     try:
-        return raw.decode("utf-8"), []
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [_located(table, raw, exc.start, "the file is not valid UTF-8 (Latin-1 or Windows-1251?); "
-                                                      "save it as UTF-8")]
+        return [_located(table, raw, exc.start, "the file is not valid UTF-8 (Latin-1 or Windows-1251?); "
+                                                "save it as UTF-8")]
+    return []
 
 
-def _header(table: Table, text: str) -> list[Finding]:
-    end = text.find("\n")  # not split(): that would copy the whole file
-    first_line = text if end < 0 else text[:end]
+def _header(table: Table, raw: bytes) -> list[Finding]:
+    end = raw.find(b"\n")
+    first_line = (raw if end < 0 else raw[:end]).decode("utf-8", errors="replace")
     header = next(csv.reader(io.StringIO(first_line)), [])
     expected = table.field_names
     if header == expected:
@@ -131,7 +137,7 @@ def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None) 
     if block_size:
         read.block_size = block_size
     return pacsv.read_csv(
-        io.BytesIO(raw),
+        pa.BufferReader(raw),  # not io.BytesIO: pyarrow would take the GIL to read each block
         read_options=read,
         parse_options=pacsv.ParseOptions(invalid_row_handler=on_invalid, ignore_empty_lines=False,
                                          newlines_in_values=True),
@@ -167,11 +173,11 @@ def _rows(table: Table, raw: bytes) -> tuple[pl.DataFrame | None, list[Finding]]
 
     try:
         arrow = _parse(table, raw, on_invalid)
-    except (pa.ArrowInvalid, pa.ArrowException):
+    except (pa.ArrowException, UnicodeError):
         try:  # a row longer than pyarrow's block (a huge cell): read the file as one block to locate it
             bad.clear()
             arrow = _parse(table, raw, on_invalid, block_size=len(raw) + 1)
-        except (pa.ArrowInvalid, pa.ArrowException) as exc:
+        except (pa.ArrowException, UnicodeError) as exc:
             return None, [_finding(table, f"the file cannot be parsed as CSV ({exc})", column=names[0])]
     frame = pl.from_arrow(arrow)
     # pyarrow reads a blank line as a row of empty cells; only then is the file searched for blank lines
@@ -194,13 +200,17 @@ def read_table(table: Table) -> tuple[pl.DataFrame | None, list[Finding]]:
         raw = table.path.read_bytes()
     except OSError as exc:
         return None, [_finding(table, f"cannot read the file ({exc.strerror or exc})")]
-    text, findings = _decode(table, raw)
-    if text is None:
-        return None, findings
-    findings = _header(table, text)
-    if findings:
-        return None, findings
-    return _rows(table, raw)
+    refused = _encoding(table, raw)
+    if refused:
+        return None, refused
+    findings = _header(table, raw)
+    if not findings:
+        # pyarrow checks that every cell is UTF-8 while it parses, so the whole file is decoded in
+        # Python only when it cannot be read; invalid UTF-8 is then the finding that counts.
+        frame, findings = _rows(table, raw)
+        if not findings:
+            return frame, []
+    return None, _invalid_utf8(table, raw) or findings
 
 
 def record_lines(table: Table) -> list[int]:

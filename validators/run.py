@@ -20,10 +20,14 @@ from .integrity_check import check_integrity
 
 
 def _without_tables(package) -> list[Finding]:
-    """Work that needs no table: frictionless' descriptor check, checksums, then importing pandera."""
-    findings = check_descriptor(package) + check_integrity(package)
-    from . import field_checks  # noqa: F401
-    return findings
+    """Work that needs no table: frictionless' descriptor check and the checksums."""
+    return check_descriptor(package) + check_integrity(package)
+
+
+def _check_fields(ds: Dataset, name: str) -> list[Finding]:
+    from .field_checks import check_fields  # pandera: imported by the first call, on the second thread
+
+    return check_fields(ds, name)
 
 
 def validate(path: str | Path) -> Report:
@@ -34,27 +38,29 @@ def validate(path: str | Path) -> Report:
         report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
                                        value=exc.value if isinstance(exc.value, str) else None))
         return report
-    # The descriptor check and the imports of frictionless and pandera run on the second core while
-    # pyarrow reads the tables and polars types them (both release the GIL); the descriptor's
-    # findings still come first.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        descriptor_findings = pool.submit(_without_tables, package)
-        ds = Dataset(package)
-        report.findings += descriptor_findings.result()
-        _check_tables(ds, report)
+    # Two threads. The main one reads and types the tables (pyarrow and polars, which release the
+    # GIL), then runs the rules. The second imports pandera and checks each table's fields as soon as
+    # it is typed, then runs the descriptor check and the checksums. Findings keep their order:
+    # descriptor, structure, fields, rules.
+    with ThreadPoolExecutor(max_workers=1) as second:
+        fields = {}
+        ds = Dataset(package, ready=lambda ds, name: fields.__setitem__(name, second.submit(_check_fields, ds, name)))
+        without_tables = second.submit(_without_tables, package)
+        rule_findings = _check_rules(ds, report)
+        report.findings += without_tables.result() + ds.read_findings
+        for name in ds.text:
+            report.findings += fields[name].result()
+        report.findings += rule_findings
+    report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in ds.package.tables}
     return report
 
 
-def _check_tables(ds: Dataset, report: Report) -> None:
-    from .field_checks import check_fields
-
-    report.findings += ds.read_findings
-    report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in ds.package.tables}
-    for name in ds.text:
-        report.findings += check_fields(ds, name)
+def _check_rules(ds: Dataset, report: Report) -> list[Finding]:
+    findings = []
     for rule in rules.ALL:
         unreadable = [name for name in rule.TABLES if not ds.readable(name)]
         if unreadable:
             report.skipped[rule.RULE] = "cannot read " + ", ".join(unreadable)
             continue
-        report.findings += rule.check(ds)
+        findings += rule.check(ds)
+    return findings

@@ -14,6 +14,7 @@ from zhanaozen.descriptor import EARLIEST, LATEST, Field, Table
 _PARTIAL = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"
 _WHOLE = r"^[+-]?[0-9]+$"  # what pandas.to_numeric accepts and `[+-]?\d+` fully matches
 _ISO_DAY = "%Y-%m-%d"
+_FAILED = "\0failed:"  # prefix of the mask columns, which no field name can start with
 
 
 def polars_dtype(field: Field) -> pl.DataType:
@@ -66,8 +67,21 @@ def typed_frame(table: Table, text: pl.DataFrame) -> tuple[pl.DataFrame, dict[st
         columns.append(_convert(field, pl.col(field.name)).alias(field.name))
         if field.partial_date:
             columns += [pl.col(field.name + EARLIEST), pl.col(field.name + LATEST)]
-    typed = (text.lazy().with_columns([_earliest(name) for name in dates])
-             .with_columns([_latest(name) for name in dates]).select(columns).collect())
-    failed = {f.name: text[f.name].is_not_null() & typed[f.name + EARLIEST if f.partial_date else f.name].is_null()
-              for f in table.fields}
-    return typed, failed
+    # One query for all columns and masks (polars computes each conversion once): each call into
+    # polars can wait on the GIL while the validator's other thread imports.
+    failed = [_failed(field).alias(_FAILED + field.name) for field in table.fields]
+    both = (text.lazy().with_columns([_earliest(name) for name in dates])
+            .with_columns([_latest(name) for name in dates]).select(columns + failed).collect())
+    return (both.drop([_FAILED + field.name for field in table.fields]),
+            {field.name: both[_FAILED + field.name].alias(field.name) for field in table.fields})
+
+
+def _failed(field: Field) -> pl.Expr:
+    """True where the cell holds text that could not be converted."""
+    if field.partial_date:
+        converted = pl.col(field.name + EARLIEST)
+    elif polars_dtype(field) == pl.String:
+        return pl.lit(False)
+    else:
+        converted = _convert(field, pl.col(field.name))
+    return pl.col(field.name).is_not_null() & converted.is_null()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..dataset import Dataset, at, joined, member
+from ..dataset import Dataset, joined, member
 from ..findings import Finding
 
 RULE = "keys"
@@ -19,12 +19,12 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
     for key in keys:
         if not key:
             continue
-        # A key's text joined as record IDs are cited; an empty part stays distinct from a missing row.
-        rows = text.select(value=joined(*key), first=pl.struct(key).is_first_distinct(),
-                           position=pl.int_range(pl.len()))
-        repeated = ~rows["first"]
-        if not repeated.any():
+        first = text.select((pl.col(key[0]) if len(key) == 1 else pl.struct(key)).is_first_distinct()).to_series()
+        if first.all():
             continue
+        # A key's text joined as record IDs are cited; an empty part stays distinct from a missing row.
+        rows = text.select(value=joined(*key), first=first, position=pl.int_range(pl.len()))
+        repeated = ~rows["first"]
         again = rows.filter(repeated)
         originals = rows.filter(rows["first"] & member(rows["value"], again["value"]))
         first_line = {value: ds.line(name, i) for value, i in originals.select("value", "position").iter_rows()}
@@ -41,21 +41,20 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
         child = ds.text[name]
         parent = ds.text[fk.resource]
         fields, reference = list(fk.fields), list(fk.reference_fields)
-        present = child.select(pl.all_horizontal(pl.col(fields).is_not_null())).to_series()
-        known = parent.select(reference).unique().rename(dict(zip(reference, fields)))
-        resolved = child.select(fields).with_row_index("position").join(known, on=fields, how="semi")["position"]
-        found = at(len(child), resolved)
+        known = parent.select(reference).rename(dict(zip(reference, fields)))
+        missing = (child.select(fields).with_row_index("position").drop_nulls(fields)
+                   .join(known, on=fields, how="anti")["position"].sort())
         target = f"{fk.resource}.{'/'.join(fk.reference_fields)}"
-        findings += ds.findings(RULE, name, present & ~found, fk.fields[0],
+        findings += ds.findings(RULE, name, missing, fk.fields[0],
                                 f"refers to a record that does not exist in {target}")
     return findings
 
 
 def _citation_targets(ds: Dataset) -> list[Finding]:
     citations = ds.text["citations"].with_row_index("position")
-    missing = (citations.filter(pl.col("table").is_in(list(ds.text)))
-               .join(ds.records.select("table", "record_id"), on=["table", "record_id"], how="anti")
-               .sort("position"))
+    missing = [rows.join(pl.DataFrame({"record_id": ds.record_ids(name)}), on="record_id", how="anti")
+               for (name,), rows in citations.partition_by("table", as_dict=True).items() if name in ds.text]
+    missing = pl.concat(missing).sort("position") if missing else citations.clear()
     return ds.findings(RULE, "citations", missing["position"], "record_id",
                        [f"no record with this ID in table {table}" for table in missing["table"]])
 
