@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 import json
+import subprocess
+import sys
 
-from zhanaozen.descriptor import Package, descriptor_line
+from zhanaozen.descriptor import Package, descriptor_line, read_package
 
 from .findings import Finding
 
@@ -43,3 +46,31 @@ def check_descriptor(package: Package) -> list[Finding]:
     report = FrictionlessPackage.validate_descriptor(descriptor)
     return findings + [Finding("descriptor", "datapackage.json", f"{error.type}: {error.note}")
                        for error in report.errors]
+
+
+def start(package: Package) -> subprocess.Popen | None:
+    """Run :func:`check_descriptor` in a child process, in parallel with the column checks.
+
+    Importing frictionless and its metadata checks are Python work (about 0.6 s) that would hold
+    the GIL the column checks need; a process has its own. None where no interpreter can be started.
+    """
+    try:
+        return subprocess.Popen([sys.executable, "-m", __spec__.name, str(package.root)], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, encoding="utf-8")
+    except (OSError, ValueError):
+        return None
+
+
+def result(package: Package, child: subprocess.Popen | None) -> list[Finding]:
+    """The findings of a check started by :func:`start` (or of one run here, if it could not start)."""
+    if child is None:
+        return check_descriptor(package)
+    out, err = child.communicate()
+    if child.returncode != 0:
+        last = (err.strip().splitlines() or [f"exit status {child.returncode}"])[-1]
+        return [Finding("descriptor", "datapackage.json", f"the descriptor check could not run: {last}")]
+    return [Finding(**found) for found in json.loads(out)]
+
+
+if __name__ == "__main__":
+    print(json.dumps([dataclasses.asdict(found) for found in check_descriptor(read_package(sys.argv[1]))]))

@@ -14,14 +14,9 @@ from zhanaozen.descriptor import DescriptorError, read_package
 
 from . import rules
 from .dataset import Dataset
-from .descriptor_check import check_descriptor
+from . import descriptor_check
 from .findings import Finding, Report
 from .integrity_check import check_integrity
-
-
-def _without_tables(package) -> list[Finding]:
-    """Work that needs no table: frictionless' descriptor check and the checksums."""
-    return check_descriptor(package) + check_integrity(package)
 
 
 def _check_fields(ds: Dataset, name: str) -> list[Finding]:
@@ -38,16 +33,17 @@ def validate(path: str | Path) -> Report:
         report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
                                        value=exc.value if isinstance(exc.value, str) else None))
         return report
-    # Two threads. The main one reads and types the tables (pyarrow and polars, which release the
-    # GIL), then runs the rules. The second imports pandera and checks each table's fields as soon as
-    # it is typed, then runs the descriptor check and the checksums. Findings keep their order:
-    # descriptor, structure, fields, rules.
+    # The descriptor check runs in a child process (frictionless). Here, two threads: the main one
+    # reads and types the tables (pyarrow and polars, which release the GIL), then runs the rules;
+    # the second imports pandera and checks each table's fields as soon as it is typed, then the
+    # checksums. Findings keep their order: descriptor, integrity, structure, fields, rules.
+    child = descriptor_check.start(package)
     with ThreadPoolExecutor(max_workers=1) as second:
         fields = {}
         ds = Dataset(package, ready=lambda ds, name: fields.__setitem__(name, second.submit(_check_fields, ds, name)))
-        without_tables = second.submit(_without_tables, package)
+        integrity = second.submit(check_integrity, package)
         rule_findings = _check_rules(ds, report)
-        report.findings += without_tables.result() + ds.read_findings
+        report.findings += descriptor_check.result(package, child) + integrity.result() + ds.read_findings
         for name in ds.text:
             report.findings += fields[name].result()
         report.findings += rule_findings
