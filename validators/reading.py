@@ -131,9 +131,9 @@ def _oversized(table: Table, frame: pl.DataFrame) -> list[Finding]:
     return findings
 
 
-def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None) -> pa.Table:
+def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None, threads: bool = False) -> pa.Table:
     names = table.field_names
-    read = pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=names)
+    read = pacsv.ReadOptions(use_threads=threads, skip_rows=1, column_names=names)
     if block_size:
         read.block_size = block_size
     return pacsv.read_csv(
@@ -172,7 +172,12 @@ def _rows(table: Table, raw: bytes) -> tuple[pl.DataFrame | None, list[Finding]]
         return "skip"
 
     try:
-        arrow = _parse(table, raw, on_invalid)
+        # First on all cores, only noting whether any row is malformed: in parallel pyarrow knows no
+        # row numbers and calls the handler out of order. Then, if one is, again in order, to locate it.
+        malformed = []
+        arrow = _parse(table, raw, lambda row: malformed.append(True) or "skip", threads=True)
+        if malformed:
+            arrow = _parse(table, raw, on_invalid)
     except (pa.ArrowException, UnicodeError):
         try:  # a row longer than pyarrow's block (a huge cell): read the file as one block to locate it
             bad.clear()

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zhanaozen.descriptor import DescriptorError, read_package
 
-from . import rules
-from .dataset import Dataset
 from . import descriptor_check
 from .findings import Finding, Report
 from .integrity_check import check_integrity
+
+if TYPE_CHECKING:
+    from .dataset import Dataset
 
 
 def _check_fields(ds: Dataset, name: str) -> list[Finding]:
@@ -37,7 +39,9 @@ def validate(path: str | Path) -> Report:
     # reads and types the tables (pyarrow and polars, which release the GIL), then runs the rules;
     # the second imports pandera and checks each table's fields as soon as it is typed, then the
     # checksums. Findings keep their order: descriptor, integrity, structure, fields, rules.
-    child = descriptor_check.start(package)
+    child = descriptor_check.start(package)  # first, so that it runs while polars and pyarrow are imported
+    from .dataset import Dataset
+
     with ThreadPoolExecutor(max_workers=1) as second:
         fields = {}
         ds = Dataset(package, ready=lambda ds, name: fields.__setitem__(name, second.submit(_check_fields, ds, name)))
@@ -52,6 +56,8 @@ def validate(path: str | Path) -> Report:
 
 
 def _check_rules(ds: Dataset, report: Report) -> list[Finding]:
+    from . import rules
+
     findings = []
     for rule in rules.ALL:
         unreadable = [name for name in rule.TABLES if not ds.readable(name)]

@@ -18,13 +18,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
+    try:  # validate() imports polars, pyarrow and pandera itself, after starting the descriptor check
         from ..validators.output import render
         from ..validators.run import validate
+
+        report = validate(args.path or package_root())
     except ImportError as exc:
         print(f"zhanaozen validate needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})",
               file=sys.stderr)
         return 2
-    report = validate(args.path or package_root())
     print(render(report, args.format, args.max_errors))
     return 0 if report.valid else 1
