@@ -4,3 +4,7 @@ from . import (chronology, conflicts, defendants, keys, legal_bounds, provenance
 
 ALL = (keys, provenance, conflicts, chronology, defendants, sentence_shape, legal_bounds,
        reported_totals, text_hygiene, stable_ids)
+
+# Run on the validator's second thread, once it has checked the fields: rules whose work is mostly
+# native (polars), so that the two threads seldom wait for each other's GIL.
+SECOND_THREAD = (defendants, legal_bounds, reported_totals, text_hygiene, stable_ids)
