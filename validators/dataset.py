@@ -49,14 +49,11 @@ class Dataset:
         """Each row's primary key as cited in citations.record_id (composite keys joined by '/')."""
         if name not in self._record_ids:
             key = list(self.table(name).primary_key)
-            self._record_ids[name] = self.text[name].select(joined(*key)).to_series()
+            text = self.text[name]
+            # A one-column key is its own text (no copy); composite keys are joined.
+            ids = text[key[0]].fill_null("") if len(key) == 1 else text.select(joined(*key)).to_series()
+            self._record_ids[name] = ids.alias("record_id")
         return self._record_ids[name]
-
-    @cached_property
-    def records(self) -> pl.DataFrame:
-        """Every record of every readable table: ``table``, ``record_id`` (as cited) and its ``position``."""
-        return pl.concat([pl.DataFrame({"record_id": self.record_ids(name)}).with_row_index("position")
-                          .select(pl.lit(name).alias("table"), "record_id", "position") for name in self.text])
 
     @cached_property
     def _roots(self) -> dict[str, str]:

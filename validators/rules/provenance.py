@@ -16,16 +16,18 @@ ADMINISTRATIVE = {"retired_ids"}
 
 def check(ds: Dataset) -> list[Finding]:
     backed = (ds.frame("citations").filter(pl.col("stance").cast(pl.String) == "supports")
-              .select(pl.col("table").cast(pl.String), "record_id"))
-    claimed = ds.records.filter(~pl.col("table").is_in(sorted(SELF_SOURCED | ADMINISTRATIVE)))
-    unbacked = claimed.join(backed, on=["table", "record_id"], how="anti").partition_by("table", as_dict=True)
+              .select(pl.col("table").cast(pl.String), "record_id").partition_by("table", as_dict=True))
     findings = []
     for name in ds.text:
-        rows = unbacked.get((name,))
-        if rows is not None:
-            findings += ds.findings(RULE, name, rows["position"].sort(), ds.table(name).primary_key[0],
-                                    f"no supporting citation: add a row to citations with table={name} and this "
-                                    "record's ID", ds.record_ids(name))
+        if name in SELF_SOURCED | ADMINISTRATIVE:
+            continue
+        ids = ds.record_ids(name)
+        cited = backed.get((name,), pl.DataFrame({"record_id": []}, schema={"record_id": pl.String}))
+        unbacked = (ids.to_frame().with_row_index("position")
+                    .join(cited.select("record_id"), on="record_id", how="anti")["position"].sort())
+        findings += ds.findings(RULE, name, unbacked, ds.table(name).primary_key[0],
+                                f"no supporting citation: add a row to citations with table={name} and this "
+                                "record's ID", ids)
     persons = ds.frame("persons")
     unnamed = ~member(persons["person_id"], ds.frame("person_names")["person_id"])
     findings += ds.findings(RULE, "persons", unnamed, "person_id",
