@@ -36,9 +36,10 @@ def validate(path: str | Path) -> Report:
                                        value=exc.value if isinstance(exc.value, str) else None))
         return report
     # The descriptor check runs in a child process (frictionless). Here, two threads: the main one
-    # reads and types the tables (pyarrow and polars, which release the GIL), then runs the rules;
-    # the second imports pandera and checks each table's fields as soon as it is typed, then the
-    # checksums. Findings keep their order: descriptor, integrity, structure, fields, rules.
+    # reads and types the tables (pyarrow and polars, which release the GIL), then runs half the
+    # rules; the second imports pandera and checks each table's fields as soon as it is typed, then
+    # computes the checksums and runs the other rules (rules.SECOND_THREAD). Findings keep their
+    # order: descriptor, integrity, structure, fields, rules.
     child = descriptor_check.start(package)  # first, so that it runs while polars and pyarrow are imported
     from .dataset import Dataset
 

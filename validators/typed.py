@@ -68,7 +68,7 @@ def typed_frame(table: Table, text: pl.DataFrame) -> tuple[pl.DataFrame, dict[st
         if field.partial_date:
             columns += [pl.col(field.name + EARLIEST), pl.col(field.name + LATEST)]
     # One query for all columns and masks (polars computes each conversion once): each call into
-    # polars can wait on the GIL while the validator's other thread imports.
+    # polars can wait for the GIL while the validator's other thread runs Pandera.
     failed = [_failed(field).alias(_FAILED + field.name) for field in table.fields]
     both = (text.lazy().with_columns([_earliest(name) for name in dates])
             .with_columns([_latest(name) for name in dates]).select(columns + failed).collect())
