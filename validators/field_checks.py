@@ -59,8 +59,9 @@ def _conversion_message(field: Field) -> str:
 def _message(field: Field, check: str, number: int | None) -> str:
     if "nullable" in check:
         return "a value is required"
-    if number is not None and 0 <= number < len(_checks(field)):
-        return _checks(field)[number][1]
+    checks = _checks(field)
+    if number is not None and 0 <= number < len(checks):
+        return checks[number][1]
     return f"fails check {check}"
 
 
