@@ -16,8 +16,10 @@ import argparse
 import csv
 import json
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
+
+from seeding import seed
+from synthetic_tables import Tables
 
 REPO = Path(__file__).resolve().parent.parent
 GROUP = 20              # defendants per first-instance trial
@@ -38,37 +40,6 @@ OUTCOMES = ["imprisonment", "imprisonment", "suspended", "imprisonment", "amnest
             "imprisonment", "suspended", "acquitted", "imprisonment", "fine"]
 RELEASE = {"imprisonment": "parole", "suspended": "suspended_sentence", "amnestied": "amnesty",
            "acquitted": "acquitted", "fine": "bail_or_undertaking"}
-
-
-@dataclass
-class Seed:
-    """One seeded error: where it is, which of our rules reports it and which frictionless error, if any."""
-    rule: str
-    file: str
-    line: int
-    column: str | None
-    frictionless: str | None = None
-
-
-class Tables:
-    """Rows per table as lists of cells, in schema order; an empty list stands for a blank line."""
-
-    def __init__(self, package: dict, root: Path):
-        self.fields = {}
-        for resource in package["resources"]:
-            schema = json.loads((root / resource["schema"]).read_text(encoding="utf-8"))
-            self.fields[resource["name"]] = [f["name"] for f in schema["fields"]]
-        self.rows: dict[str, list] = {name: [] for name in self.fields}
-
-    def add(self, table: str, /, **cells) -> list:
-        row = [cells.pop(field, "") for field in self.fields[table]]
-        if cells:
-            raise KeyError(f"{table} has no field(s) {', '.join(cells)}")
-        self.rows[table].append(row)
-        return row
-
-    def total(self) -> int:
-        return sum(len(rows) for rows in self.rows.values())
 
 
 def day(year: int, month: int, d: int) -> str:
@@ -248,7 +219,6 @@ def main(argv: list[str] | None = None) -> int:
     t = build(args.rows)
     seeds = None
     if args.seeded:
-        from seeding import seed  # benchmarks/ is on sys.path: this file runs as a script
         seeds = seed(t)
     write(t, args.out)
     if seeds is not None:

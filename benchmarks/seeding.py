@@ -6,7 +6,7 @@ None where the check is ours alone (partial dates, citation targets, the domain 
 """
 from __future__ import annotations
 
-from generate import Seed, Tables
+from synthetic_tables import Seed, Tables
 
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from support import BAD_EXAMPLES, assemble, expected
-from zhanaozen._paths import package_root
+from zhanaozen.package.paths import package_root
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from zhanaozen._paths import package_root
+from zhanaozen.package.paths import package_root
 
 EXAMPLES = Path(__file__).parent / "examples"
 BAD_EXAMPLES = sorted(p for p in (EXAMPLES / "bad").iterdir() if p.is_dir())
@@ -31,7 +31,7 @@ def _five_mb_cell(target: Path) -> None:
 
 
 def _over_size_limit(target: Path) -> None:
-    from zhanaozen.validators.reading import MAX_FILE_BYTES
+    from zhanaozen.validators.stages.structure import MAX_FILE_BYTES
 
     with (target / "data" / "persons.csv").open("r+b") as handle:
         handle.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, and the validator must not read it

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 import zhanaozen
-from zhanaozen import citation
+from zhanaozen.package import citation
 
 from support import BIN, run
 

@@ -6,8 +6,8 @@ import os
 
 import pytest
 
-from zhanaozen.descriptor import read_package
-from zhanaozen.row_templates import FOLDER, templates
+from zhanaozen.package.descriptor import read_package
+from zhanaozen.maintain.template import FOLDER, templates
 
 from support import BIN, EXAMPLES, assemble, run
 

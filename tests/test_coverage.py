@@ -1,7 +1,7 @@
 """The coverage report: documented persons per trial and outcome next to the totals sources report.
 
 Expected numbers are counted here straight from the CSVs with the csv module, following the mapping
-that docs/index.md states, so a mistake in zhanaozen.documented cannot hide behind itself.
+that docs/design-decisions.md states, so a mistake in zhanaozen.reports.documented cannot hide behind itself.
 """
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from zhanaozen.coverage import COLUMNS, coverage, markdown
+from zhanaozen.docsite.coverage_page import markdown
+from zhanaozen.reports.coverage import COLUMNS, coverage
 
 from support import BIN, run
 
-# The mapping docs/index.md states, seen from the sentence: the measure its outcome counts towards,
+# The mapping docs/design-decisions.md states, seen from the sentence: the measure its outcome counts towards,
 # and the outcomes that are convictions. "other" counts only as a defendant.
 MEASURE_OF_OUTCOME = {"imprisonment": "imprisoned", "suspended": "suspended", "amnestied": "amnestied",
                       "acquitted": "acquitted"}

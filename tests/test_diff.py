@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from zhanaozen.changes import diff, understated
-from zhanaozen.descriptor import read_package
+from zhanaozen.maintain.diff import diff, understated
+from zhanaozen.package.descriptor import read_package
 
 from support import BIN, assemble, run
 

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import zhanaozen
-from zhanaozen.loader import shipped_package
+from zhanaozen.loading.tables import shipped_package
 
 from support import BIN, run
 

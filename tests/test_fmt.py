@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from zhanaozen.canonical import canonical
-from zhanaozen.descriptor import Field, Table, read_package
+from zhanaozen.maintain.fmt import canonical
+from zhanaozen.package.descriptor import Field, Table, read_package
 
 from support import BIN, EXAMPLES, assemble, digests, run
 

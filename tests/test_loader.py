@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import zhanaozen
-from zhanaozen.descriptor import read_package
+from zhanaozen.package.descriptor import read_package
 
 from support import run
 
@@ -22,7 +22,7 @@ def package(shipped):
 
 
 def expected_dtype(field):
-    """The contract, stated independently of zhanaozen.frames."""
+    """The contract, stated independently of zhanaozen.loading.frames."""
     if field.enum is not None:
         return pd.CategoricalDtype(list(field.enum))
     return {"integer": pd.Int64Dtype(), "boolean": pd.BooleanDtype()}.get(field.type, pd.StringDtype())

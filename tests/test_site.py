@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from support import assemble, run
-from zhanaozen.descriptor import read_package
+from zhanaozen.package.descriptor import read_package
 
 CHROMIUM = Path("/usr/bin/chromium")
 PACKAGE_ENV = "ZHANAOZEN_DOCS_PACKAGE"  # read by docs/hooks/data_dictionary.py

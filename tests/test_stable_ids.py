@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 import zhanaozen
-from zhanaozen.descriptor import read_package
-from zhanaozen.ids import resolve
+from zhanaozen.package.descriptor import read_package
+from zhanaozen.maintain.ids import resolve
 
 from support import assemble, run
 

@@ -12,9 +12,9 @@ import pandas as pd
 import polars as pl
 import pytest
 
-from zhanaozen.descriptor import read_package
-from zhanaozen.documented import documented
-from zhanaozen.frames import typed_frame
+from zhanaozen.package.descriptor import read_package
+from zhanaozen.reports.documented import documented
+from zhanaozen.loading.frames import typed_frame
 from zhanaozen.validators.dataset import Dataset
 from zhanaozen.validators.rules.reported_totals import _documented
 

@@ -10,11 +10,11 @@ from typing import Callable, Sequence
 
 import polars as pl
 
-from zhanaozen.descriptor import Package, Table
+from zhanaozen.package.descriptor import Package, Table
 
 from .findings import Finding
-from .reading import read_table, record_lines
-from .typed import typed_frame
+from .stages.structure import read_table, record_lines
+from .stages.field_types import typed_frame
 
 
 class Dataset:

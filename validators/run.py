@@ -11,18 +11,18 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from zhanaozen.descriptor import DescriptorError, read_package
+from zhanaozen.package.descriptor import DescriptorError, read_package
 
-from . import descriptor_check
+from .stages import descriptor as descriptor_stage
 from .findings import Finding, Report
-from .integrity_check import check_integrity
+from .stages.integrity import check_integrity
 
 if TYPE_CHECKING:
     from .dataset import Dataset
 
 
 def _check_fields(ds: Dataset, name: str) -> list[Finding]:
-    from .field_checks import check_fields  # pandera: imported by the first call, on the second thread
+    from .stages.fields import check_fields  # pandera: imported by the first call, on the second thread
 
     return check_fields(ds, name)
 
@@ -40,7 +40,7 @@ def validate(path: str | Path) -> Report:
     # rules; the second imports pandera and checks each table's fields as soon as it is typed, then
     # computes the checksums and runs the other rules (rules.SECOND_THREAD). Findings keep their
     # order: descriptor, integrity, structure, fields, rules.
-    child = descriptor_check.start(package)  # first, so that it runs while polars and pyarrow are imported
+    child = descriptor_stage.start(package)  # first, so that it runs while polars and pyarrow are imported
     from .dataset import Dataset
 
     with ThreadPoolExecutor(max_workers=1) as second:
@@ -48,7 +48,7 @@ def validate(path: str | Path) -> Report:
         ds = Dataset(package, ready=lambda ds, name: fields.__setitem__(name, second.submit(_check_fields, ds, name)))
         integrity = second.submit(check_integrity, package)
         rule_findings = _check_rules(ds, report, second)
-        report.findings += descriptor_check.result(package, child) + integrity.result() + ds.read_findings
+        report.findings += descriptor_stage.result(package, child) + integrity.result() + ds.read_findings
         for name in ds.text:
             report.findings += fields[name].result()
         report.findings += rule_findings

@@ -22,12 +22,19 @@ if TYPE_CHECKING:
 # json and pathlib (with the re, enum and urllib they pull in) are imported where used: they would
 # double the cost of `import zhanaozen`, which must stay well under 50 ms.
 
-# In a source checkout the validators sit beside the package; the wheel puts them inside it.
+# In a source checkout the validators sit beside the package; the wheel puts them inside it. Only
+# that one folder is registered as ``zhanaozen.validators``, never the checkout's other folders.
 _here = os.path.dirname(os.path.realpath(__file__))
-_checkout = os.path.dirname(_here)
-if (not os.path.isdir(os.path.join(_here, "validators"))
-        and os.path.isfile(os.path.join(_checkout, "validators", "run.py"))):
-    __path__.append(_checkout)
+_validators = os.path.join(os.path.dirname(_here), "validators")
+if not os.path.isdir(os.path.join(_here, "validators")) and os.path.isfile(os.path.join(_validators, "run.py")):
+    import sys
+    from importlib.machinery import ModuleSpec
+    from types import ModuleType
+
+    _spec = ModuleSpec(f"{__name__}.validators", None, is_package=True)
+    _spec.submodule_search_locations = [_validators]
+    sys.modules[_spec.name] = _module = ModuleType(_spec.name)
+    _module.__spec__, _module.__path__, _module.__package__ = _spec, [_validators], _spec.name
 
 TableName = Literal[
     "sources", "persons", "person_names", "events", "detentions", "trials", "charges",
@@ -41,7 +48,7 @@ __all__ = ["load", "load_all", "tables", "validate", "version", "resolve", "cite
 def _descriptor() -> dict:
     import json
 
-    from ._paths import package_root
+    from .package.paths import package_root
 
     return json.loads((package_root() / "datapackage.json").read_text(encoding="utf-8"))
 
@@ -58,7 +65,7 @@ def tables() -> list[str]:
 
 def cite(fmt: str = "text") -> str:
     """The citation of the installed version: ``fmt`` is ``text``, ``apa``, ``bibtex`` or ``cff``."""
-    from .citation import render
+    from .package.citation import render
 
     return render(_descriptor(), fmt)
 
@@ -72,7 +79,7 @@ def resolve(record_id: str) -> str:
     A retired ID resolves to the record that replaced it (``data/retired_ids.csv``); ``LookupError``
     says why when no record has the ID or nothing replaced it.
     """
-    from .ids import resolve as _resolve
+    from .maintain.ids import resolve as _resolve
 
     return _resolve(record_id)
 
@@ -85,14 +92,14 @@ def load(name: TableName) -> "pd.DataFrame":
     by ``<name>_earliest`` and ``<name>_latest``, the first and last day it can mean; for a
     full date both equal the real date. Raises ``ValueError`` for an unknown table name.
     """
-    from .loader import load as _load
+    from .loading.tables import load as _load
 
     return _load(name)
 
 
 def load_all() -> dict[str, "pd.DataFrame"]:
     """Every table, keyed by name, typed as in :func:`load`."""
-    from .loader import load_all as _load_all
+    from .loading.tables import load_all as _load_all
 
     return _load_all()
 
@@ -105,7 +112,7 @@ def validate(path: str | Path | None = None) -> "Report":
         raise ImportError(
             f"validation needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})"
         ) from exc
-    from ._paths import package_root
+    from .package.paths import package_root
 
     return _validate(path or package_root())
 

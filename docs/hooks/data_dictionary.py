@@ -11,14 +11,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from zhanaozen.coverage import CoverageError
-from zhanaozen.descriptor import DescriptorError
+from zhanaozen.reports.coverage import CoverageError
+from zhanaozen.package.descriptor import DescriptorError
 from zhanaozen.docsite.pages import generated_pages, table_nav
 
 PACKAGE_ENV = "ZHANAOZEN_DOCS_PACKAGE"
 TABLES_NAV = "Tables"  # the nav entry of mkdocs.yml that the table pages fill
-# The reader's first page is the overview; docs/index.md (the design decisions) keeps its source name.
-HOME, DECISIONS = "overview.md", ("index.md", "design-decisions.html")
 
 
 def _repo(config) -> Path:
@@ -53,16 +51,4 @@ def on_files(files, config):
         raise _unreadable(root, exc) from None
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
-    _overview_as_home(files)
     return files
-
-
-def _overview_as_home(files) -> None:
-    """Serve overview.md as the site's index.html and docs/index.md under its own name.
-
-    Links between pages name source files, so MkDocs points them at the new addresses.
-    """
-    decisions, home = files.get_file_from_path(DECISIONS[0]), files.get_file_from_path(HOME)
-    if decisions is None or home is None:
-        return
-    decisions.dest_uri, home.dest_uri = DECISIONS[1], "index.html"

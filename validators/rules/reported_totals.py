@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from zhanaozen.documented import OUTCOMES
+from zhanaozen.package.outcomes import OUTCOMES
 
 from ..dataset import Dataset
 from ..findings import Finding, as_warnings
@@ -17,7 +17,7 @@ PAIR = ["trial_id", "measure"]
 
 
 def _documented(ds: Dataset) -> pl.DataFrame:
-    """zhanaozen.documented.documented() in polars: distinct persons per trial and measure.
+    """zhanaozen.reports.documented.documented() in polars: distinct persons per trial and measure.
 
     The coverage report uses the pandas original; tests/test_validate.py holds the two equal.
     """

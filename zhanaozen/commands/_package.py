@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..descriptor import DescriptorError, Package, read_package
+from ..package.descriptor import DescriptorError, Package, read_package
 
 
 def add_path(parser: argparse.ArgumentParser, *flags: str) -> None:

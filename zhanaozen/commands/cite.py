@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..citation import FORMATS
+from ..package.citation import FORMATS
 
 
 def register(sub: argparse._SubParsersAction) -> None:

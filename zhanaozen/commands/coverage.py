@@ -16,13 +16,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from .. import coverage
+    from ..docsite import coverage_page
+    from ..reports import coverage
 
     try:
         if args.format == "csv":
             coverage.coverage(args.path).to_csv(sys.stdout, index=False, lineterminator="\n")
         else:
-            sys.stdout.write(coverage.markdown(args.path) if args.format == "markdown" else coverage.text(args.path))
+            sys.stdout.write(coverage_page.markdown(args.path) if args.format == "markdown" else coverage.text(args.path))
         sys.stdout.flush()
     except coverage.CoverageError as exc:
         print(f"zhanaozen coverage: {exc}", file=sys.stderr)

@@ -18,10 +18,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..changes import diff
-    from ..descriptor import DescriptorError, read_package
-    from ..package_source import SourceError, materialise
-    from ..release_notes import report
+    from ..maintain.diff import diff
+    from ..package.descriptor import DescriptorError, read_package
+    from ..package.source import SourceError, materialise
+    from ..maintain.release_notes import report
 
     with tempfile.TemporaryDirectory(prefix="zhanaozen-diff-") as tmp:
         try:

@@ -16,8 +16,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export import export
-    from ..loader import load_all, shipped_package
+    from ..reports.export import export
+    from ..loading.tables import load_all, shipped_package
 
     try:
         paths = export(shipped_package(), load_all(), args.format, args.out)

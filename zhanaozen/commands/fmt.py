@@ -15,7 +15,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..canonical import format_package
+    from ..maintain.fmt import format_package
 
     package = open_package(args.path, "fmt")
     if package is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import argparse
 
-from .._paths import package_root
+from ..package.paths import package_root
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -11,9 +11,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..citation import render
-    from ..descriptor import read_package
-    from ..frames import read_text
+    from ..package.citation import render
+    from ..package.descriptor import read_package
+    from ..loading.frames import read_text
 
     package = read_package(package_root())
     d = package.descriptor

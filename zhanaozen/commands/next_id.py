@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..ids import NoNumberedId, next_id
+    from ..maintain.ids import NoNumberedId, next_id
 
     package = open_package(args.path, "next-id")
     if package is None:

@@ -39,8 +39,8 @@ def _validate_zip(data_zip: Path) -> bool:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..artefacts import ArtefactError, build
-    from ..release import ReleaseError, cut, refresh_hashes, write_metadata
+    from ..maintain.artefacts import ArtefactError, build
+    from ..maintain.release import ReleaseError, cut, refresh_hashes, write_metadata
 
     repo = args.repo.resolve()
     if not (repo / "datapackage.json").is_file() or not (repo / "pyproject.toml").is_file():

@@ -17,7 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..row_templates import template, templates
+    from ..maintain.template import template, templates
 
     package = open_package(args.path, "template")
     if package is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from .._paths import package_root
+from ..package.paths import package_root
 
 
 def register(sub: argparse._SubParsersAction) -> None:

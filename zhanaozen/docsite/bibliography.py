@@ -1,7 +1,7 @@
 """The sources page: every document in ``sources.csv``, grouped by kind, each with an anchor."""
 from __future__ import annotations
 
-from ..descriptor import Package
+from ..package.descriptor import Package
 from .markup import code, external_link, text
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..descriptor import Package, Table
+from ..package.descriptor import Package, Table
 from .markup import text
 
 BOX_W, GAP_X, GAP_Y = 168, 22, 64

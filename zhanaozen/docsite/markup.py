@@ -7,10 +7,20 @@ and links between pages, so MkDocs can check those links.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..coverage_chart import escape
+# Characters that HTML or Markdown (and its common extensions) would read as markup. Each is
+# written as a numeric character reference, which Markdown, HTML and SVG (XML) all decode back
+# to the character, so a name like "<script>" or "*bold*" shows literally.
+_MARKUP = set(string.punctuation) - set(",.-/;?%")
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _MARKUP}
+
+
+def escape(value: object) -> str:
+    """Text from the data, safe inside Markdown, HTML text, HTML attributes and SVG."""
+    return str(value).translate(_ENTITIES)
 
 
 def text(value: object) -> str:

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import coverage
-from ..descriptor import Package, read_package
-from ..frames import read_text
-from . import bibliography, people, tables
+from ..package.descriptor import Package, read_package
+from ..loading.frames import read_text
+from . import bibliography, coverage_page, people, tables
 
 
 def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]:
@@ -19,7 +18,7 @@ def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]
     pages["vocabularies.md"] = tables.vocabularies_page(package)
     pages["people.md"] = people.people_page(package, frames["persons"], frames["person_names"])
     pages["sources.md"] = bibliography.sources_page(package, frames["sources"])
-    pages["coverage.md"] = "# Coverage\n\n" + coverage.markdown(root)
+    pages["coverage.md"] = "# Coverage\n\n" + coverage_page.markdown(root)
     pages["cite.md"] = cite_page(package)
     pages["changelog.md"] = changelog_page(changelog)
     return pages
@@ -39,7 +38,7 @@ def _licences(package: Package) -> str:
 
 def _citations(package: Package) -> dict[str, str]:
     """How to cite, in every style the package renders."""
-    from ..citation import render
+    from ..package.citation import render
 
     return {"Text": render(package.descriptor, "text"), "APA": render(package.descriptor, "apa"),
             "BibTeX": render(package.descriptor, "bibtex")}

@@ -5,7 +5,7 @@ Listing each recorded spelling puts it in the search index, so a reader who know
 """
 from __future__ import annotations
 
-from ..descriptor import Package
+from ..package.descriptor import Package
 from .markup import anchor, code, html_table, text
 
 

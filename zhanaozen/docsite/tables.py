@@ -1,7 +1,7 @@
 """One page per table (its fields, keys and links), the table overview and the vocabularies page."""
 from __future__ import annotations
 
-from ..descriptor import Field, Package, Table
+from ..package.descriptor import Field, Package, Table
 from . import diagram
 from .markup import code, html_table, page_href, text
 

@@ -19,7 +19,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
-from .descriptor import Package, Table
+from ..package.descriptor import Package, Table
 
 BOM = b"\xef\xbb\xbf"
 _DIGITS = re.compile(r"(\d+)")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 
 from . import partial_dates
-from .descriptor import EARLIEST, LATEST, Field, Table
+from ..package.descriptor import EARLIEST, LATEST, Field, Table
 
 
 

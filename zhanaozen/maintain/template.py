@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import io
 
-from .descriptor import Field, Package, Table
+from ..package.descriptor import Field, Package, Table
 from .ids import NoNumberedId, id_form
 
 FOLDER = "templates"

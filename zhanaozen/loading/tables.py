@@ -5,10 +5,10 @@ import io
 
 import pandas as pd
 
-from ._paths import package_root
-from .descriptor import Package, Table, read_package
+from ..package.paths import package_root
+from ..package.descriptor import Package, Table, read_package
 from .frames import read_text, typed_frame
-from .integrity import IntegrityError, mismatch
+from ..package.integrity import IntegrityError, mismatch
 
 _PACKAGE: Package | None = None
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 
-from .descriptor import Field, Package, Table
+from ..package.descriptor import Field, Package, Table
 
 LEVELS = ("none", "patch", "minor", "major")
 

@@ -7,8 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
-from .descriptor import read_package
-from .integrity import checksum, measure
+from ..package.descriptor import read_package
+from ..package.integrity import checksum, measure
 
 # Files of a checkout that travel with the zipped data package besides the descriptor's own files.
 ZIP_EXTRAS = ("README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md")

@@ -7,20 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # imported when called: the validator imports OUTCOMES without pandas
+from ..package.outcomes import MEASURES, OUTCOMES
+
+if TYPE_CHECKING:
     import pandas as pd
 
-# Which sentence outcomes count towards a claim's measure. "defendants" is everyone charged
-# or sentenced in the trial; measures absent here (killed, detained, released, ...) are not
-# derivable from sentences and charges, so nothing is counted for them.
-OUTCOMES = {
-    "imprisoned": {"imprisonment"},
-    "suspended": {"suspended"},
-    "amnestied": {"amnestied"},
-    "acquitted": {"acquitted"},
-    "convicted": {"imprisonment", "suspended", "amnestied", "fine"},
-}
-MEASURES = ("defendants", *OUTCOMES)
+__all__ = ["MEASURES", "OUTCOMES", "documented"]
 
 
 def documented(sentences: pd.DataFrame, charges: pd.DataFrame) -> pd.DataFrame:

@@ -1,10 +1,10 @@
 """Each data file against the size and checksum its resource declares (only where it declares them)."""
 from __future__ import annotations
 
-from zhanaozen.descriptor import Package
-from zhanaozen.integrity import mismatch
+from zhanaozen.package.descriptor import Package
+from zhanaozen.package.integrity import mismatch
 
-from .findings import Finding
+from ..findings import Finding
 
 
 def check_integrity(package: Package) -> list[Finding]:

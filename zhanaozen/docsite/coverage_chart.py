@@ -1,24 +1,13 @@
-"""Inline SVG bar chart of one trial's coverage, and the escaping every page text goes through.
+"""Inline SVG bar chart of one trial's coverage.
 
 The chart is plain SVG built as text: no JavaScript, no fonts or images fetched, so the docs
 page renders offline and cannot run anything taken from the data.
 """
 from __future__ import annotations
 
-import string
-
 import pandas as pd
 
-# Characters that HTML or Markdown (and its common extensions) would read as markup. Each is
-# written as a numeric character reference, which Markdown, HTML and SVG (XML) all decode back
-# to the character, so a name like "<script>" or "*bold*" shows literally.
-_MARKUP = set(string.punctuation) - set(",.-/;?%")
-_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _MARKUP}
-
-
-def escape(value: object) -> str:
-    """Text from the data, safe inside Markdown, HTML text, HTML attributes and SVG."""
-    return str(value).translate(_ENTITIES)
+from .markup import escape
 
 
 WIDTH, LABEL, BAR, GAP, GROUP = 640, 190, 14, 3, 12

@@ -1,9 +1,9 @@
 """Coverage: for each trial, how many persons the dataset documents per outcome next to the
 totals that sources report.
 
-``coverage()`` is the table, ``markdown()`` the docs page body (tables and inline SVG bar
-charts), ``text()`` the terminal view. Documented counts come from :mod:`zhanaozen.documented`,
-the same count the ``reported-totals`` rule checks.
+``coverage()`` is the table, ``text()`` the terminal view (the docs page is
+:mod:`zhanaozen.docsite.coverage_page`). Documented counts come from
+:mod:`zhanaozen.reports.documented`, the same count the ``reported-totals`` rule checks.
 """
 from __future__ import annotations
 
@@ -11,11 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import coverage_render
-from ._paths import package_root
-from .descriptor import DescriptorError, Package, read_package
+from ..loading.frames import read_text, typed_frame
+from ..package.descriptor import DescriptorError, Package, read_package
+from ..package.paths import package_root
 from .documented import MEASURES, documented
-from .frames import read_text, typed_frame
+
+QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
+NOT_COUNTED = "not counted from the tables"
+NO_CLAIM = "no source reports a total"
 
 COLUMNS = ["trial_id", "trial_name", "instance", "measure", "documented", "reported", "qualifier",
            "source_id", "claim_id", "locator"]
@@ -26,7 +29,7 @@ class CoverageError(ValueError):
     """The package cannot be read for the coverage report (no descriptor, missing table or column)."""
 
 
-def _package(root: str | Path | None) -> Package:
+def checked_package(root: str | Path | None) -> Package:
     try:
         package = read_package(package_root() if root is None else root)
     except DescriptorError as exc:
@@ -64,7 +67,7 @@ def _claims_and_counts(package: Package) -> pd.DataFrame:
     return rows
 
 
-def _table(package: Package) -> pd.DataFrame:
+def claims_table(package: Package) -> pd.DataFrame:
     rows = _claims_and_counts(package)
     trials = _frame(package, "trials").set_index("trial_id")
     rows = rows.join(trials[["name", "instance"]].rename(columns={"name": "trial_name"}), on="trial_id")
@@ -86,21 +89,42 @@ def coverage(root: str | Path | None = None) -> pd.DataFrame:
     ``datapackage.json``; by default the installed dataset. Raises :class:`CoverageError`
     when the package cannot be read.
     """
-    return _table(_package(root))
+    return claims_table(checked_package(root))
 
 
-def _sources(package: Package) -> dict[str, str]:
+def source_urls(package: Package) -> dict[str, str]:
     sources = _frame(package, "sources")
     return dict(zip(sources["source_id"], sources["url"])) if "url" in sources else {}
 
 
-def markdown(root: str | Path | None = None) -> str:
-    """The body of the docs "Coverage" page: an explanation, then per trial a table and an
-    inline SVG bar chart. Every text taken from the CSVs is HTML-escaped."""
-    package = _package(root)
-    return coverage_render.markdown(_table(package), _sources(package))
-
-
 def text(root: str | Path | None = None) -> str:
     """The report for a terminal: one line per trial and measure."""
-    return coverage_render.text(coverage(root))
+    lines = [_text_line(trial_id, measure, rows)
+             for (trial_id, measure), rows in coverage(root).groupby(["trial_id", "measure"], sort=False)]
+    return "\n".join(lines or ["no trial has documented persons or reported totals"]) + "\n"
+
+
+def figure(value, qualifier) -> str:
+    if pd.isna(value):
+        return ""
+    return QUALIFIERS.get(qualifier if pd.notna(qualifier) else "", "") + str(int(value))
+
+
+def _printable(value: object) -> str:
+    """Terminal-safe text: a control character in the data must not drive the terminal."""
+    return "".join(c if c.isprintable() else "\ufffd" for c in str(value))
+
+
+def _text_line(trial_id: str, measure: str, rows: pd.DataFrame) -> str:
+    first = rows.iloc[0]
+    name = "" if pd.isna(first.trial_name) else f" {first.trial_name}"
+    documented = NOT_COUNTED if pd.isna(first.documented) else f"documented {int(first.documented)}"
+    claims = rows[rows["reported"].notna()]
+    figures = ", ".join(f"{figure(c.reported, c.qualifier)} ({c.source_id})" for c in claims.itertuples())
+    if not figures:
+        tail = f"; {NO_CLAIM}"
+    elif pd.isna(first.documented):
+        tail = f"; reported {figures}"
+    else:
+        tail = f" of {figures}"
+    return _printable(f"{trial_id}{name}: {measure} {documented}{tail}")

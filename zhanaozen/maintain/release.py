@@ -15,10 +15,10 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from . import citation, integrity
-from .changes import parse_version, diff, understated
-from .descriptor import Package, read_package
-from .package_source import materialise
+from ..package import citation, integrity
+from .diff import parse_version, diff, understated
+from ..package.descriptor import Package, read_package
+from ..package.source import materialise
 from .release_notes import changelog_section
 
 RELEASES = "releases"

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 import polars as pl
 
-from zhanaozen.descriptor import Field, Table
+from zhanaozen.package.descriptor import Field, Table
 
-from .dataset import Dataset
-from .findings import Finding
-from .optional_imports import absent
-from .typed import polars_dtype
+from ..dataset import Dataset
+from ..findings import Finding
+from ..optional_imports import absent
+from .field_types import polars_dtype
 
 # Pandera registers its check backends at the first check, importing pandas then if it can: so the
 # first check runs here too, on an empty frame, while pandas looks absent.
@@ -34,7 +34,7 @@ def _checks(field: Field) -> list[tuple[pa.Check, str]]:
 
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
-    """Uniqueness is left to the keys rule, conversion to validators.typed: both report once."""
+    """Uniqueness is left to the keys rule, conversion to validators.stages.field_types: both report once."""
     columns = {
         field.name: pa.Column(polars_dtype(field), checks=[check for check, _ in _checks(field)],
                               nullable=not field.required, coerce=False, description=field.description)

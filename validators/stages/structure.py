@@ -10,9 +10,9 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
-from zhanaozen.descriptor import Table
+from zhanaozen.package.descriptor import Table
 
-from .findings import Finding
+from ..findings import Finding
 
 # Limits on contributed files, documented in CONTRIBUTING.md. GitHub refuses files over 100 MiB, and
 # spreadsheets hold at most 32,767 characters in a cell; anything larger is a mistake, not a record.

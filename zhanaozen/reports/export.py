@@ -1,7 +1,7 @@
 """Write the loaded tables to Parquet, SQLite, Excel or Stata, every choice derived from the Table Schemas.
 
 The frames are exactly what ``zhanaozen.load`` returns (partial dates with their day bounds); column
-types, keys, vocabularies and descriptions come from ``schemas/*.json`` through ``zhanaozen.descriptor``.
+types, keys, vocabularies and descriptions come from ``schemas/*.json`` through ``zhanaozen.package.descriptor``.
 No table has code of its own.
 """
 from __future__ import annotations
@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from .citation import render
-from .descriptor import Package, Table
-from .descriptor import EARLIEST, LATEST
+from ..package.citation import render
+from ..package.descriptor import Package, Table
+from ..package.descriptor import EARLIEST, LATEST
 
 STATA_LABEL = 80  # Stata's limit for variable and dataset labels
 STATA_STR = 2045  # longer text needs Stata's strL type

@@ -1,17 +1,16 @@
-"""The coverage table as a docs page (Markdown with inline SVG) and as terminal text."""
+"""The docs "Coverage" page: an explanation, then per trial a table and an inline SVG bar chart.
+
+Every text taken from the CSVs is escaped."""
 from __future__ import annotations
 
 import html
 
 import pandas as pd
 
-from .coverage_chart import escape, svg
-from .documented import OUTCOMES
-
-QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
-NOT_COUNTED = "not counted from the tables"
-NO_CLAIM = "no source reports a total"
-
+from ..package.outcomes import OUTCOMES
+from ..reports.coverage import NO_CLAIM, NOT_COUNTED, checked_package, claims_table, figure as _figure, source_urls
+from .coverage_chart import svg
+from .markup import escape
 
 def _listing(words: list[str], last: str = "or") -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" {last} " + words[-1]
@@ -40,12 +39,6 @@ def intro() -> str:
         f"*appellants* cannot be counted from sentences and charges; they show the reported figures "
         f"and \"{NOT_COUNTED}\"."
     )
-
-
-def _figure(value, qualifier) -> str:
-    if pd.isna(value):
-        return ""
-    return QUALIFIERS.get(qualifier if pd.notna(qualifier) else "", "") + str(int(value))
 
 
 def _source(source_id, urls: dict[str, str]) -> str:
@@ -92,35 +85,12 @@ def _trial(trial_id: str, rows: pd.DataFrame, urls: dict[str, str]) -> str:
     return "\n".join(lines)
 
 
-def markdown(table: pd.DataFrame, urls: dict[str, str]) -> str:
+def markdown(root=None) -> str:
+    """The page body for the package at ``root`` (:class:`CoverageError` when it cannot be read)."""
+    package = checked_package(root)
+    table, urls = claims_table(package), source_urls(package)
     parts = [intro()]
     parts += [_trial(trial_id, rows, urls) for trial_id, rows in table.groupby("trial_id", sort=False)]
     if table.empty:
         parts.append("No trial has documented persons or reported totals yet.")
     return "\n\n".join(parts) + "\n"
-
-
-def _printable(value: object) -> str:
-    """Terminal-safe text: a control character in the data must not drive the terminal."""
-    return "".join(c if c.isprintable() else "\ufffd" for c in str(value))
-
-
-def _text_line(trial_id: str, measure: str, rows: pd.DataFrame) -> str:
-    first = rows.iloc[0]
-    name = "" if pd.isna(first.trial_name) else f" {first.trial_name}"
-    documented = NOT_COUNTED if pd.isna(first.documented) else f"documented {int(first.documented)}"
-    claims = rows[rows["reported"].notna()]
-    figures = ", ".join(f"{_figure(c.reported, c.qualifier)} ({c.source_id})" for c in claims.itertuples())
-    if not figures:
-        tail = f"; {NO_CLAIM}"
-    elif pd.isna(first.documented):
-        tail = f"; reported {figures}"
-    else:
-        tail = f" of {figures}"
-    return _printable(f"{trial_id}{name}: {measure} {documented}{tail}")
-
-
-def text(table: pd.DataFrame) -> str:
-    lines = [_text_line(trial_id, measure, rows)
-             for (trial_id, measure), rows in table.groupby(["trial_id", "measure"], sort=False)]
-    return "\n".join(lines or ["no trial has documented persons or reported totals"]) + "\n"

@@ -7,9 +7,9 @@ import json
 import subprocess
 import sys
 
-from zhanaozen.descriptor import Package, descriptor_line, read_package
+from zhanaozen.package.descriptor import Package, descriptor_line, read_package
 
-from .findings import Finding
+from ..findings import Finding
 
 # Profiles frictionless knows by name. Any other value is a URL or path frictionless would fetch.
 KNOWN_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}

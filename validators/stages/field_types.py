@@ -1,6 +1,6 @@
 """Typed polars columns for validation, decided from the Table Schema field by field.
 
-The loader builds the same columns with pandas (zhanaozen/frames.py); both follow the field's type,
+The loader builds the same columns with pandas (zhanaozen/loading/frames.py); both follow the field's type,
 vocabulary, true/false values and partialDate, and tests/test_typed_columns.py holds them to the same
 values and the same conversion failures on the shipped data and on every bad example.
 """
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from zhanaozen.descriptor import EARLIEST, LATEST, Field, Table
+from zhanaozen.package.descriptor import EARLIEST, LATEST, Field, Table
 
 # Python's \d is Unicode; so is Rust's.
 _PARTIAL = r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$"

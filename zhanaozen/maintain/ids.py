@@ -15,8 +15,8 @@ import re
 import subprocess
 from pathlib import Path
 
-from ._paths import package_root
-from .descriptor import Package, Table, read_package
+from ..package.paths import package_root
+from ..package.descriptor import Package, Table, read_package
 
 # An ID pattern in a schema, such as ^PER-[0-9]{4,}$: its prefix and its least number of digits.
 _ID_PATTERN = re.compile(r"^\^([A-Z]+-)\[0-9\]\{(\d+),\}\$$")

@@ -1,0 +1,1 @@
+"""The stages every package passes before the rules: descriptor, integrity, structure, fields."""

@@ -1,0 +1,1 @@
+"""Reading the tables into typed DataFrames (``zhanaozen.load`` and ``load_all``)."""

@@ -1,0 +1,1 @@
+"""What is computed from the loaded tables for readers: coverage against reported totals, exports."""
