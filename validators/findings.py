@@ -39,7 +39,8 @@ FIXES = {
     "sentence-shape": "Fill the field the outcome or instance needs, or empty the one it cannot have.",
     "legal-bounds": "Check the term and the convicted articles against the source.",
     "reported-totals": "Check the sentences and charges of the trial against the sources' figures.",
-    "integrity": "After an intended edit of a data file run `make hashes`; otherwise restore the file from git.",
+    "integrity": "A distributed package must hold the files it was built with: get it again from its release "
+                 "(pip install --force-reinstall zhanaozen, or the release zip).",
     "stable-ids": "Keep every released ID: restore the record, or list it in data/retired_ids.csv with the reason "
                   "and what replaces it; never reuse a retired ID.",
     "text-hygiene": "Retype the text in your own words: plain NFC Unicode, one script per word, no markup, "

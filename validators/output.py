@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
@@ -19,8 +20,23 @@ def _shown(findings: list[Finding], limit: int) -> tuple[list[Finding], int]:
     return shown, len(findings) - len(shown)
 
 
-def text(report: Report, limit: int = 200) -> str:
-    """Errors grouped by file and rule, each group with the fix in plain words; then warnings and the summary."""
+def fix(finding: Finding) -> str:
+    """The rule's advice, with the finding's own table where the advice names one."""
+    return FIXES.get(finding.rule, "see the message").replace("TABLE", finding.table or "TABLE")
+
+
+def standing(report: Report) -> str:
+    """The warnings in one line: they stand on every run (coverage), so they are counted, not repeated."""
+    counts = Counter(f.rule for f in report.warnings)
+    per_rule = ", ".join(f"{rule} {n}" for rule, n in counts.items())
+    return (f"Warnings ({len(report.warnings)}; they never fail the run): {per_rule}. "
+            "`zhanaozen validate --format json` lists them; `zhanaozen coverage` explains coverage.")
+
+
+def text(report: Report, limit: int = 200, quiet: bool = False) -> str:
+    """Errors grouped by file and rule, each group with the fix in plain words; then warnings and the summary.
+
+    ``quiet`` keeps the errors and the verdict only."""
     shown, hidden = _shown(report.errors, limit)
     lines: list[str] = []
     order = {rule: i for i, rule in enumerate(RULES)}
@@ -31,13 +47,14 @@ def text(report: Report, limit: int = 200) -> str:
             group = list(group)
             lines.append(f"  {rule} ({len(group)}): {RULES.get(rule, '')}")
             lines += [f"    {finding}" for finding in group]
-            lines.append(f"    fix: {FIXES.get(rule, 'see the message')}")
+            lines.append(f"    fix: {fix(group[0])}")
         lines.append("")
     if hidden:
         lines += [f"... and {hidden} more error(s) (use --max-errors 0 to see all)", ""]
+    if quiet:
+        return "\n".join(lines + [report.summary().rsplit("\n", 1)[-1]])
     if report.warnings:
-        lines.append(f"Warnings ({len(report.warnings)}; they never fail the run)")
-        lines += [f"  {finding}" for finding in report.warnings] + [""]
+        lines += [standing(report), ""]
     return "\n".join(lines + [report.summary()])
 
 
@@ -114,12 +131,12 @@ def annotation_path(report: Report, finding: Finding, base: Path) -> str:
     return Path(os.path.relpath(target, base.absolute())).as_posix()
 
 
-def github(report: Report, limit: int = 200, base: Path | None = None) -> str:
+def github(report: Report, limit: int = 200, base: Path | None = None, quiet: bool = False) -> str:
     base = base or Path(os.environ.get("GITHUB_WORKSPACE") or Path.cwd())
     locate = _Locator(_package_dir(report))
     shown, _ = _shown(report.errors, limit)
     lines = []
-    for finding in shown + report.warnings:
+    for finding in shown:
         props = [f"file={_escape(annotation_path(report, finding, base), True)}"]
         if finding.line:
             props.append(f"line={finding.line}")
@@ -129,10 +146,12 @@ def github(report: Report, limit: int = 200, base: Path | None = None) -> str:
         title = f"zhanaozen {finding.rule}" + (f" ({finding.column})" if finding.column else "")
         props.append(f"title={_escape(title, True)}")
         value = f" (value: {finding.value!r})" if finding.value is not None else ""
-        fix = f". Fix: {FIXES.get(finding.rule, '')}" if finding.severity == "error" else ""
-        body = f"{finding.message}{value}{fix}"
+        body = f"{finding.message}{value}. Fix: {fix(finding)}"
         lines.append(f"::{finding.severity} {','.join(props)}::{_escape(body)}")
-    return "\n".join(lines + [report.summary()])
+    # Standing warnings (coverage) would land on unchanged lines of every pull request: one notice instead.
+    if report.warnings and not quiet:
+        lines.append(f"::notice title=zhanaozen warnings::{_escape(standing(report))}")
+    return "\n".join(lines + [report.summary().rsplit("\n", 1)[-1] if quiet else report.summary()])
 
 
 def _cell(value: object) -> str:
@@ -164,10 +183,10 @@ def write_step_summary(report: Report) -> None:
             handle.write(step_summary(report))
 
 
-def render(report: Report, fmt: str, limit: int) -> str:
+def render(report: Report, fmt: str, limit: int, quiet: bool = False) -> str:
     if fmt == "json":
         return as_json(report, limit)
     if fmt == "github":
         write_step_summary(report)
-        return github(report, limit)
-    return text(report, limit)
+        return github(report, limit, quiet=quiet)
+    return text(report, limit, quiet)

@@ -105,16 +105,30 @@ def load_all() -> dict[str, "pd.DataFrame"]:
 
 
 def validate(path: str | Path | None = None) -> "Report":
-    """Validate a data package directory (default: the shipped one) and return the report."""
-    try:
-        from .validators.run import validate as _validate
-    except ImportError as exc:  # the [validate] extra is missing
-        raise ImportError(
-            f"validation needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})"
-        ) from exc
+    """Validate a data package directory (default: the installed one) and return the report.
+
+    Raises ``FileNotFoundError`` when ``path`` holds no data package and ``ImportError`` when the
+    ``[validate]`` extra is not installed, each with one line saying what to do."""
+    import importlib.util
+
+    missing = [name for name in _VALIDATION_NEEDS if importlib.util.find_spec(name) is None]
+    if missing:  # checked before anything is imported, so that the hint, not a raw ModuleNotFoundError, is raised
+        raise ImportError(f"validation needs {', '.join(missing)}: pip install 'zhanaozen[validate]'")
     from .package.paths import package_root
 
+    if path is not None:
+        import pathlib
+
+        given = pathlib.Path(path)
+        if not (given if given.suffix == ".json" else given / "datapackage.json").is_file():
+            raise FileNotFoundError(f"{path}: no data package there (no datapackage.json)")
+    from .validators.run import validate as _validate
+
     return _validate(path or package_root())
+
+
+# The [validate] extra (pyproject.toml): what the validator imports.
+_VALIDATION_NEEDS = ("frictionless", "pandera", "polars", "pyarrow")
 
 
 def __getattr__(name: str) -> str:

@@ -9,9 +9,42 @@ import sys
 from .commands import NAMES
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line and exit code 2 (argparse would print the whole usage first)."""
+
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from . import version as data_version
+
+    try:
+        code = version("zhanaozen")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        code = "not installed"
+    return f"zhanaozen {code} (installed data package version {data_version()})"
+
+
+class _Version(argparse.Action):
+    """``--version`` reads the version only when asked, keeping ``zhanaozen --help`` fast."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, help="print the version and exit")
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        parser.exit(0, _version() + "\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="zhanaozen", description="The Zhanaozen Prosecutions Dataset.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p = _Parser(prog="zhanaozen", description="The Zhanaozen Prosecutions Dataset: validate, format, cite and "
+                "export the data package. Commands that read a package take an optional PATH; without it they "
+                "read the checkout around the current folder, else the installed package, and say which first.",
+                epilog="`zhanaozen COMMAND --help` describes a command, with examples.")
+    p.add_argument("--version", action=_Version)
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in NAMES:
         importlib.import_module(f".commands.{name}", __package__).register(sub)
     return p

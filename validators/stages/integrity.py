@@ -1,22 +1,32 @@
-"""Each data file against the size and checksum its resource declares (only where it declares them)."""
+"""Each data file against the size and checksum its resource declares.
+
+A working tree declares none (docs/releases.md); a distributed package declares one for every file,
+and one that lost them is reported, not trusted silently."""
 from __future__ import annotations
 
 from zhanaozen.package.descriptor import Package
-from zhanaozen.package.integrity import mismatch
+from zhanaozen.package.integrity import mismatch, must_declare
 
 from ..findings import Finding
 
 
 def check_integrity(package: Package) -> list[Finding]:
     findings = []
+    expected = must_declare(package.root, package.descriptor)
     for name, table in package.tables.items():
         if not table.path.is_file():
             continue  # the structure stage reports a missing file
+        if expected and table.declared_hash is None:
+            findings.append(Finding(
+                "integrity", table.relpath,
+                f"datapackage.json declares no checksum for this file, yet {expected}: the descriptor was "
+                "changed after the build; get the package again from its release", table=name))
+            continue
         problem = mismatch(table.path.read_bytes(), table.declared_bytes, table.declared_hash)
         if problem:
             findings.append(Finding(
                 "integrity", table.relpath,
-                f"the file {problem}: it changed since the checksums were refreshed. If the change is "
-                "intended, run `zhanaozen release --refresh-hashes`; otherwise restore the released file",
+                f"the file {problem}: it changed after the package was built; get the released file again "
+                "(a working tree keeps no checksums: never add them to datapackage.json)",
                 table=name))
     return findings

@@ -1,4 +1,4 @@
-"""``zhanaozen diff OLD NEW``: added, removed and modified records per table between two versions."""
+"""``zhanaozen diff OLD [NEW]``: added, removed and modified records per table between two versions."""
 from __future__ import annotations
 
 import argparse
@@ -7,11 +7,21 @@ import sys
 import tempfile
 from pathlib import Path
 
+from ._package import choose, describe, announce, UsageError
+
+SPEC = "package directory, wheel, zipped data package or git ref"
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     d = sub.add_parser("diff", help="records added, removed and modified between two versions of the package")
-    d.add_argument("old", help="package directory, wheel, zipped data package or git ref")
-    d.add_argument("new", help="package directory, wheel, zipped data package or git ref")
+    describe(d, "List, table by table, the records added, removed and modified between two versions, with "
+                "each changed field's old and new value and the schema changes.",
+             "zhanaozen diff v0.1.0           # the release tag against the checkout you are in",
+             "zhanaozen diff main HEAD        # two git refs of the checkout",
+             "zhanaozen diff old.whl new.zip --format json")
+    d.add_argument("old", help=SPEC)
+    d.add_argument("new", nargs="?", default=None,
+                   help=SPEC + " (default: the checkout around the current folder, else the installed package)")
     d.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     d.add_argument("--repo", type=Path, default=None, help="git checkout that git refs belong to (default: .)")
     d.set_defaults(run=run)
@@ -23,10 +33,21 @@ def run(args: argparse.Namespace) -> int:
     from ..package.source import SourceError, materialise
     from ..maintain.release_notes import report
 
+    new = args.new
+    if new is None:
+        try:
+            root, words = choose(None)
+        except (UsageError, FileNotFoundError) as exc:
+            print(f"zhanaozen diff: {exc}", file=sys.stderr)
+            return 2
+        new = str(root)
+    else:
+        words = f"{args.old} against {args.new}"
+    announce("diff", f"{args.old} against {words}" if args.new is None else words, args.format == "json")
     with tempfile.TemporaryDirectory(prefix="zhanaozen-diff-") as tmp:
         try:
             old = read_package(materialise(args.old, Path(tmp) / "old", args.repo))
-            new = read_package(materialise(args.new, Path(tmp) / "new", args.repo))
+            new = read_package(materialise(new, Path(tmp) / "new", args.repo))
         except (SourceError, DescriptorError) as exc:
             print(f"zhanaozen diff: {exc}", file=sys.stderr)
             return 2

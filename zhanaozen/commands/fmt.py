@@ -4,11 +4,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._package import add_path, open_package
+from ._package import add_path, describe, open_package
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     f = sub.add_parser("fmt", help="write the CSVs in canonical form (schema column order, sorted by key, UTF-8, NFC)")
+    describe(f, "Rewrite every data file in canonical form: the schema's column order, rows sorted by primary "
+                "key, UTF-8 without BOM, \\n line endings, NFC, quotes only where needed. It only moves and "
+                "re-quotes cells, and refuses a file it cannot read with certainty.",
+             "zhanaozen fmt           # the checkout you are in",
+             "zhanaozen fmt --check   # change nothing; exit 1 if a file is not canonical (CI)")
     add_path(f)
     f.add_argument("--check", action="store_true", help="change nothing; exit 1 if a file is not canonical")
     f.set_defaults(run=run)

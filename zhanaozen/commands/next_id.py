@@ -4,11 +4,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ._package import add_path, open_package
+from ._package import add_path, describe, open_package
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     n = sub.add_parser("next-id", help="print the next free ID of a table (never a used or retired one)")
+    describe(n, "Print the next free ID of a table: one more than the largest number used anywhere in the "
+                "package or retired. It goes to standard output alone (which package was read goes to "
+                "standard error), so that it can be captured.",
+             "zhanaozen next-id persons             # e.g. PER-0123",
+             "zhanaozen next-id citations --history # also count IDs deleted in the git history")
     n.add_argument("table", help="table name, e.g. persons")
     add_path(n)
     n.add_argument("--history", action="store_true",
@@ -19,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..maintain.ids import NoNumberedId, next_id
 
-    package = open_package(args.path, "next-id")
+    package = open_package(args.path, "next-id", for_programs=True)
     if package is None:
         return 2
     try:

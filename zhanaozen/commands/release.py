@@ -1,9 +1,9 @@
 """``zhanaozen release``: cut the descriptor's version in a source checkout and build its artefacts.
 
 Without options it does every step: checks the version against the changes since the last release,
-refreshes checksums, writes CITATION.cff, .zenodo.json, releases/<version>/{ids.csv,changes.json} and the
-CHANGELOG entry, then builds and checks dist/ (sdist, wheel, zipped data package, SHA256SUMS) and
-validates the zipped package.
+writes CITATION.cff, .zenodo.json, releases/<version>/{ids.csv,SHA256SUMS,changes.json} and the
+CHANGELOG entry, then builds and checks dist/ (sdist, wheel, zipped data package, SHA256SUMS; the
+wheel's and the zip's descriptors carry every data file's checksum) and validates the zipped package.
 """
 from __future__ import annotations
 
@@ -13,14 +13,17 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from ._package import describe
+
 
 def register(sub: argparse._SubParsersAction) -> None:
-    r = sub.add_parser("release", help="cut a release in a source checkout (checksums, notes, artefacts)")
+    r = sub.add_parser("release", help="cut a release in a source checkout (notes, checksums, artefacts)")
+    describe(r, __doc__.split("\n\n", 1)[1].strip(), "make release             # = make install, then zhanaozen release",
+             "zhanaozen release --no-build")
     r.add_argument("--repo", type=Path, default=Path("."), help="source checkout (default: .)")
     r.add_argument("--dist", type=Path, default=None, help="where artefacts go (default: REPO/dist)")
     r.add_argument("--since", help="git ref, directory, wheel or zip of the previous release (default: found in git)")
     only = r.add_mutually_exclusive_group()
-    only.add_argument("--refresh-hashes", action="store_true", help="only refresh bytes and hash in datapackage.json")
     only.add_argument("--metadata", action="store_true", help="only write CITATION.cff, .zenodo.json and the docs' version")
     only.add_argument("--no-build", action="store_true", help="write the release files but build no artefacts")
     r.set_defaults(run=run)
@@ -40,17 +43,13 @@ def _validate_zip(data_zip: Path) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     from ..maintain.artefacts import ArtefactError, build
-    from ..maintain.release import ReleaseError, cut, refresh_hashes, write_metadata
+    from ..maintain.release import ReleaseError, cut, write_metadata
 
     repo = args.repo.resolve()
     if not (repo / "datapackage.json").is_file() or not (repo / "pyproject.toml").is_file():
         print(f"zhanaozen release: {repo} is not a source checkout (needs datapackage.json and pyproject.toml)",
               file=sys.stderr)
         return 2
-    if args.refresh_hashes:
-        refresh_hashes(repo)
-        print(f"refreshed bytes and hash of every resource in {repo / 'datapackage.json'}")
-        return 0
     if args.metadata:
         write_metadata(repo)
         print("wrote CITATION.cff and .zenodo.json")
@@ -63,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     version = changes["new_version"]
     print(f"cut {version} ({changes['level']} changes since {changes['old_version'] or 'nothing'}): "
           f"datapackage.json, CITATION.cff, .zenodo.json, CHANGELOG.md, releases/{version}/ids.csv, "
-          f"releases/{version}/changes.json")
+          f"releases/{version}/SHA256SUMS, releases/{version}/changes.json")
     if args.no_build:
         return 0
     try:

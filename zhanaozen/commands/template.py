@@ -5,13 +5,18 @@ import argparse
 import sys
 from pathlib import Path
 
-from ._package import add_path, open_package
+from ._package import PATH_HELP, describe, open_package
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     t = sub.add_parser("template", help="print a table's header and a row of placeholders, from its schema")
+    describe(t, "Print a table's header and one row of placeholders that say what each cell takes. The "
+                "placeholders are not values: a row pasted unedited fails validation.",
+             "zhanaozen template persons                # header and placeholders for data/persons.csv",
+             "zhanaozen template --write templates      # every table's template into templates/")
     t.add_argument("table", nargs="?", help="table name; omit with --write")
-    add_path(t, "--path")
+    t.add_argument("path", nargs="?", default=None, help=PATH_HELP)
+    t.add_argument("--path", dest="path_option", default=None, help=argparse.SUPPRESS)  # the older spelling
     t.add_argument("--write", metavar="DIR", help="write every table's template to DIR/<table>.csv")
     t.set_defaults(run=run)
 
@@ -19,7 +24,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..maintain.template import template, templates
 
-    package = open_package(args.path, "template")
+    path = args.path or args.path_option
+    if args.write and args.table and path is None:  # `template --write DIR PATH`: the one positional is PATH
+        path, args.table = args.table, None
+    package = open_package(path, "template", for_programs=True)
     if package is None:
         return 2
     if args.write:

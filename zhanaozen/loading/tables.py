@@ -8,7 +8,7 @@ import pandas as pd
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 from .frames import read_text, typed_frame
-from ..package.integrity import IntegrityError, mismatch
+from ..package.integrity import IntegrityError, installed, mismatch
 
 _PACKAGE: Package | None = None
 
@@ -20,8 +20,9 @@ def shipped_package() -> Package:
     return _PACKAGE
 
 
-def load(name: str) -> pd.DataFrame:
-    package = shipped_package()
+def load(name: str, package: Package | None = None) -> pd.DataFrame:
+    """One table of ``package`` (default: the installed one), its bytes checked against declared checksums."""
+    package = package or shipped_package()
     if name not in package.tables:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
@@ -32,12 +33,22 @@ def load(name: str) -> pd.DataFrame:
     return frame
 
 
-def load_all() -> dict[str, pd.DataFrame]:
-    return {name: load(name) for name in shipped_package().tables}
+def load_all(package: Package | None = None) -> dict[str, pd.DataFrame]:
+    package = package or shipped_package()
+    return {name: load(name, package) for name in package.tables}
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:
-    """Refuse a file that differs from the checksum the descriptor declares (a tampered or broken install)."""
+    """Refuse a file that differs from the checksum the descriptor declares (a tampered or broken install).
+
+    An installed package always declares them (its build stamps them); one that lost them is refused
+    too. A source checkout keeps none: there the data is the working tree's."""
+    if table.declared_hash is None and installed(package.root):
+        raise IntegrityError(
+            f"{table.relpath} in {package.root} has no checksum in datapackage.json, which every installed "
+            "package declares: the descriptor was changed after the build; reinstall zhanaozen "
+            "(pip install --force-reinstall zhanaozen) to get the released data."
+        )
     problem = mismatch(data, table.declared_bytes, table.declared_hash)
     if problem:
         raise IntegrityError(

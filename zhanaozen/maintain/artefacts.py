@@ -8,7 +8,7 @@ import zipfile
 from pathlib import Path
 
 from ..package.descriptor import read_package
-from ..package.integrity import checksum, measure
+from ..package.integrity import checksum, measure, stamp
 
 # Files of a checkout that travel with the zipped data package besides the descriptor's own files.
 ZIP_EXTRAS = ("README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md")
@@ -43,9 +43,14 @@ def build_zip(repo: Path, dist: Path) -> Path:
     package = read_package(repo)
     target = dist / f"{package.descriptor['name']}-{package.version}.zip"
     names = package_files(repo) + [n for n in ZIP_EXTRAS if (repo / n).is_file()]
+    # What is distributed carries the checksums the repository's descriptor leaves out (docs/releases.md).
+    stamped = json.dumps(stamp(package.descriptor, repo), indent=2, ensure_ascii=False) + "\n"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
-            archive.write(repo / name, name)
+            if name == "datapackage.json":
+                archive.writestr(name, stamped)
+            else:
+                archive.write(repo / name, name)
     return target
 
 

@@ -1,4 +1,4 @@
-"""Cut a release in a source checkout: checksums, citation files, ID manifest, change file and CHANGELOG.
+"""Cut a release in a source checkout: citation files, ID manifest, checksums, change file and CHANGELOG.
 
 Everything here is written from ``datapackage.json`` and the data; run it through ``zhanaozen release``.
 The previous release is the highest version under ``releases/`` below the descriptor's version; its data
@@ -24,6 +24,7 @@ from .release_notes import changelog_section
 RELEASES = "releases"
 DOCS = ("README.md", "docs/releases.md")
 MANIFEST_HEADER = ["table", "id"]
+CHECKSUMS = "SHA256SUMS"  # releases/<version>/SHA256SUMS: each data file's sha256 in that release
 
 
 class ReleaseError(ValueError):
@@ -36,14 +37,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def write_descriptor(repo: Path, descriptor: dict) -> None:
-    _write(repo / "datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
-
-
-def refresh_hashes(repo: Path) -> dict:
-    """Measure every data file again and store ``bytes`` and ``hash`` in ``datapackage.json``."""
-    descriptor = integrity.refresh(read_package(repo).descriptor, repo)
-    write_descriptor(repo, descriptor)
-    return descriptor
+    """The repository's descriptor, never with checksums: those belong to what is built (docs/releases.md)."""
+    text = json.dumps(integrity.strip(descriptor), indent=2, ensure_ascii=False)
+    _write(repo / "datapackage.json", text + "\n")
 
 
 def write_metadata(repo: Path) -> None:
@@ -125,9 +121,9 @@ def cut(repo: Path, since: str | None = None) -> dict:
         now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         descriptor["created"] = now.isoformat().replace("+00:00", "Z")
     write_descriptor(repo, descriptor)
-    refresh_hashes(repo)
     write_metadata(repo)
     _write(folder / "ids.csv", manifest(current))
+    _write(folder / CHECKSUMS, integrity.sums(descriptor, repo))
     _write(folder / "changes.json", json.dumps(changes, indent=2, ensure_ascii=False) + "\n")
     update_changelog(repo, changelog_section(changes, descriptor["created"][:10]), version)
     return changes

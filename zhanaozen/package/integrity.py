@@ -1,7 +1,11 @@
-"""Checksums of the data files: what ``datapackage.json`` declares, and whether the files still match.
+"""Checksums of the data files: what a distributed ``datapackage.json`` declares, and whether the files match.
 
-Frictionless v2 style: each resource carries ``bytes`` and ``hash`` as ``sha256:<hex>``; frictionless 5
-reads the same two properties. Standard library only, so that ``load`` can verify before reading.
+Checksums belong to what is distributed, not to the working tree (docs/releases.md): the repository's
+descriptor carries none, so that a pull request adding rows never touches it; building the wheel
+(``hatch_build.py``) and the release zip stamp ``bytes`` and ``hash`` (``sha256:<hex>``, which
+frictionless 5 reads too) into the descriptor they ship, and each release records them in
+``releases/<version>/SHA256SUMS``. Standard library only, so that ``load`` can verify before reading
+and the build hook can load this file on its own.
 """
 from __future__ import annotations
 
@@ -43,8 +47,49 @@ def mismatch(data: bytes, declared_bytes: int | None, declared_hash: str | None)
     return None
 
 
-def refresh(descriptor: dict, root: Path) -> dict:
-    """The descriptor with ``bytes`` and ``hash`` of every resource measured from its file now."""
+def stamp(descriptor: dict, root: Path) -> dict:
+    """The descriptor with ``bytes`` and ``hash`` of every resource measured from its file now (for a build)."""
     for resource in descriptor["resources"]:
         resource["bytes"], resource["hash"] = measure(Path(root) / resource["path"])
     return descriptor
+
+
+def strip(descriptor: dict) -> dict:
+    """The descriptor without checksums: the form the repository keeps."""
+    for resource in descriptor["resources"]:
+        resource.pop("bytes", None)
+        resource.pop("hash", None)
+    return descriptor
+
+
+def sums(descriptor: dict, root: Path) -> str:
+    """``<hex>  <path>`` lines for every resource, the format ``sha256sum --check`` reads from the package root."""
+    lines = [f"{measure(Path(root) / r['path'])[1].split(':', 1)[1]}  {r['path']}" for r in descriptor["resources"]]
+    return "\n".join(lines) + "\n"
+
+
+def installed(root: Path) -> bool:
+    """Whether ``root`` is the data package inside an installed ``zhanaozen`` (``zhanaozen/_package``)."""
+    root = Path(root).resolve()
+    return root.name == "_package" and root.parent.name == "zhanaozen" and (root.parent / "__init__.py").is_file()
+
+
+def checkout(root: Path) -> bool:
+    """Whether ``root`` is a working tree (a source checkout): there, checksums are not kept."""
+    return any((Path(root) / marker).exists() for marker in (".git", "pyproject.toml"))
+
+
+def must_declare(root: Path, descriptor: dict) -> str | None:
+    """Why this package must declare a checksum for every resource, or None (a working tree, a draft).
+
+    A distributed package always carries them: an installed one, a release's copy (it holds the
+    SHA256SUMS of its own version and is no checkout), or one where some resources still declare
+    theirs. Losing them is reported, never trusted silently."""
+    if installed(root):
+        return "it is an installed package, whose build stamps a checksum on every data file"
+    if any("hash" in r or "bytes" in r for r in descriptor.get("resources", []) if isinstance(r, dict)):
+        return "other resources of this descriptor declare theirs, as a distributed package does"
+    version = descriptor.get("version")
+    if isinstance(version, str) and not checkout(root) and (Path(root) / "releases" / version / "SHA256SUMS").is_file():
+        return f"it is a distributed copy of release {version}, whose build stamps a checksum on every data file"
+    return None
