@@ -28,7 +28,10 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
         again = rows.filter(repeated)
         originals = rows.filter(rows["first"] & member(rows["value"], again["value"]))
         first_line = {value: ds.line(name, i) for value, i in originals.select("value", "position").iter_rows()}
-        message = [f"duplicate key {'/'.join(key)}: first used on line {first_line.get(v)}" for v in again["value"]]
+        # After two merged pull requests took the same new ID, `zhanaozen renumber` resolves it.
+        hint = "; if two contributions took the same new ID, `zhanaozen renumber` gives the later row a fresh one" \
+            if key == list(table.primary_key) and len(key) == 1 else ""
+        message = [f"duplicate key {'/'.join(key)}: first used on line {first_line.get(v)}{hint}" for v in again["value"]]
         findings += ds.findings(RULE, name, again["position"].to_list(), key[0], message, rows["value"])
     return findings
 

@@ -8,6 +8,7 @@ NAMES = (
     "validate",
     "fmt",
     "next_id",
+    "renumber",
     "template",
     "info",
     "coverage",
