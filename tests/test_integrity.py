@@ -1,4 +1,5 @@
-"""Checksums: the shipped descriptor declares them, and one changed byte is caught by validate and load."""
+"""Checksums belong to what is distributed: the repository's descriptor has none, the installed one has them
+all, one changed byte is caught by validate and load, and a distributed package that lost them is reported."""
 from __future__ import annotations
 
 import hashlib
@@ -20,13 +21,27 @@ def tamper(csv: Path) -> None:
     csv.write_bytes(bytes(raw))
 
 
-def test_shipped_descriptor_declares_bytes_and_sha256_for_every_resource(repo_root):
+def test_the_repository_descriptor_keeps_no_checksums(repo_root):
+    """A pull request that adds rows never has to edit datapackage.json (docs/releases.md)."""
     descriptor = json.loads((repo_root / "datapackage.json").read_text())
+    assert not [r["name"] for r in descriptor["resources"] if "bytes" in r or "hash" in r]
+
+
+def test_the_installed_descriptor_declares_bytes_and_sha256_for_every_resource(shipped):
+    """The wheel's build (hatch_build.py) stamped them from the files it packed."""
+    descriptor = json.loads((shipped / "datapackage.json").read_text())
     for resource in descriptor["resources"]:
-        data = (repo_root / resource["path"]).read_bytes()
+        data = (shipped / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data), resource["name"]
-        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), (
-            f"{resource['path']} changed: run `zhanaozen release --refresh-hashes`")
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), resource["name"]
+
+
+def test_the_release_records_the_checksums_of_its_files(repo_root):
+    """releases/<version>/SHA256SUMS, in the format `sha256sum --check` reads from the package root."""
+    version = json.loads((repo_root / "datapackage.json").read_text())["version"]
+    sums = (repo_root / "releases" / version / "SHA256SUMS").read_text().splitlines()
+    listed = {line.split("  ", 1)[1] for line in sums}
+    assert listed == {f"data/{name}.csv" for name in zhanaozen.tables()}
 
 
 def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped):
@@ -65,10 +80,38 @@ def test_load_refuses_a_tampered_file(tmp_path):
     assert "does not match datapackage.json" in refused.stderr
 
 
-def test_refresh_hashes_accepts_an_intended_change(copy_shipped):
+def _strip_checksum(descriptor_path: Path, table: str) -> None:
+    descriptor = json.loads(descriptor_path.read_text())
+    resource = next(r for r in descriptor["resources"] if r["name"] == table)
+    del resource["bytes"], resource["hash"]
+    descriptor_path.write_text(json.dumps(descriptor, indent=2))
+
+
+def test_a_distributed_package_that_lost_its_checksums_is_reported(copy_shipped):
+    """A copy of the installed package (a release's files, no checkout) whose descriptor lost one checksum."""
     package = copy_shipped("pkg")
-    (package / "pyproject.toml").write_text("")  # `release` works on a source checkout
-    tamper(package / "data" / "persons.csv")
-    result = run(str(BIN / "zhanaozen"), "release", "--refresh-hashes", "--repo", str(package))
-    assert result.returncode == 0, result.stderr
-    assert not [f for f in zhanaozen.validate(package).findings if f.rule == "integrity"]
+    _strip_checksum(package / "datapackage.json", "persons")
+    integrity = [f for f in zhanaozen.validate(package).findings if f.rule == "integrity"]
+    assert [f.file for f in integrity] == ["data/persons.csv"]
+    assert "declares no checksum" in integrity[0].message
+
+
+def test_a_released_copy_without_any_checksum_is_reported(copy_shipped):
+    package = copy_shipped("pkg")
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        del resource["bytes"], resource["hash"]
+    (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
+    report = zhanaozen.validate(package)
+    assert len([f for f in report.findings if f.rule == "integrity"]) == len(descriptor["resources"])
+    (package / "pyproject.toml").write_text("")  # a checkout (a working tree) keeps none, rightly
+    assert zhanaozen.validate(package).valid
+
+
+def test_load_refuses_an_installed_package_that_lost_a_checksum(tmp_path):
+    installed = Path(zhanaozen.__file__).parent
+    shutil.copytree(installed, tmp_path / "zhanaozen", ignore=shutil.ignore_patterns("__pycache__"))
+    _strip_checksum(tmp_path / "zhanaozen" / "_package" / "datapackage.json", "persons")
+    refused = run(sys.executable, "-c", "import zhanaozen; zhanaozen.load('persons')", cwd=tmp_path)
+    assert refused.returncode != 0
+    assert "IntegrityError: data/persons.csv" in refused.stderr and "no checksum" in refused.stderr

@@ -103,11 +103,33 @@ def test_frictionless_agrees_on_the_examples_it_can_check(example, tmp_path):
     assert (table, want["frictionless"], want["line"]) in errors, errors
 
 
-def test_missing_package_is_a_clean_error(tmp_path):
+def test_missing_package_is_a_usage_error_of_one_line(tmp_path):
+    """Exit 2 and one line, not a table of zero counts; zhanaozen.validate() raises the same one line."""
     result = run(str(BIN / "zhanaozen"), "validate", str(tmp_path / "nowhere"))
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "datapackage.json" in result.stdout
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr == f"zhanaozen validate: {tmp_path / 'nowhere'}: no such file or folder\n"
+    empty = run(str(BIN / "zhanaozen"), "validate", str(tmp_path))
+    assert (empty.returncode, empty.stderr.count("\n")) == (2, 1), empty.stderr
+    assert "no datapackage.json" in empty.stderr
+    with pytest.raises(FileNotFoundError, match="no datapackage.json"):
+        zhanaozen.validate(tmp_path)
+
+
+def test_a_misspelt_option_is_one_line_and_exit_2():
+    result = run(str(BIN / "zhanaozen"), "validate", "--formt", "json")
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0 and "--formt" in result.stderr
+
+
+def test_version_and_command_help_with_examples():
+    version = run(str(BIN / "zhanaozen"), "--version")
+    assert version.returncode == 0 and version.stdout.startswith(f"zhanaozen {zhanaozen.__version__}")
+    for command in ("validate", "fmt", "next-id", "template", "info", "cite", "coverage", "export", "diff",
+                    "renumber"):
+        text = run(str(BIN / "zhanaozen"), command, "--help").stdout
+        assert "examples:\n  zhanaozen" in text or "examples:\n  git merge" in text, command
+        assert "checkout" in text, command  # every command that reads a package says how it finds it
 
 
 @pytest.mark.parametrize("path", ["../outside.csv", "/etc/passwd", "https://example.org/x.csv"])

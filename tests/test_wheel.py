@@ -55,6 +55,22 @@ def test_wheel_carries_data_schemas_and_validators(wheel):
     assert not any(n.startswith("validators/") for n in names), "validators must not be top-level"
 
 
+def test_the_wheel_descriptor_carries_the_checksum_of_every_file_it_packs(wheel, repo_root):
+    """hatch_build.py stamps them at build time; the repository's descriptor has none."""
+    import hashlib
+    import zipfile
+
+    archive = zipfile.ZipFile(wheel)
+    descriptor = json.loads(archive.read("zhanaozen/_package/datapackage.json"))
+    for resource in descriptor["resources"]:
+        data = archive.read("zhanaozen/_package/" + resource["path"])
+        assert (resource["bytes"], resource["hash"]) == (len(data), "sha256:" + hashlib.sha256(data).hexdigest())
+    plain = json.loads((repo_root / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        del resource["bytes"], resource["hash"]
+    assert descriptor == plain  # nothing else differs
+
+
 @pytest.mark.skipif(shutil.which("unshare") is None, reason="needs unshare to cut the network")
 def test_fresh_install_loads_every_table_offline(fresh_env, tmp_path):
     python = fresh_env / "bin" / "python"
@@ -72,3 +88,18 @@ def test_frictionless_still_imports_from_the_repository_root(repo_root):
     result = run(sys.executable, "-c", "import validators, frictionless; print(validators.__file__)", cwd=repo_root)
     assert result.returncode == 0, result.stderr
     assert "site-packages" in result.stdout
+
+
+def test_a_base_install_explains_the_validate_extra_in_one_line(wheel, tmp_path):
+    """Only the wheel, none of its dependencies: validation says which install it needs, in one line."""
+    env = tmp_path / "base"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(env)], check=True)
+    installed = run(sys.executable, "-m", "pip", "--python", str(env / "bin" / "python"), "install",
+                    "--no-index", "--no-deps", str(wheel))
+    assert installed.returncode == 0, installed.stderr
+    api = run(str(env / "bin" / "python"), "-c", "import zhanaozen; zhanaozen.validate()", cwd=tmp_path)
+    assert "ImportError: validation needs frictionless, pandera, polars, pyarrow: " \
+           "pip install 'zhanaozen[validate]'" in api.stderr, api.stderr
+    cli = run(str(env / "bin" / "zhanaozen"), "validate", cwd=tmp_path)
+    assert cli.returncode == 2
+    assert cli.stderr.count("\n") == 1 and "pip install 'zhanaozen[validate]'" in cli.stderr, cli.stderr
