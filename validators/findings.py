@@ -30,7 +30,9 @@ FIXES = {
     "structure": "Save the file as UTF-8 (no BOM), comma-separated, with the schema's header and one cell per field "
                  "on every row; `zhanaozen template TABLE` prints the header.",
     "field": "Write each cell in its field's format; the schema's description and vocabulary are in schemas/TABLE.json.",
-    "keys": "Use a new ID (`zhanaozen next-id TABLE`) and refer only to records that exist.",
+    "keys": "A duplicate ID: take a fresh one with `zhanaozen next-id TABLE` (after merging two contributions, "
+            "`zhanaozen renumber` does it). A reference: use the ID of a record that exists (the message names the "
+            "closest).",
     "provenance": "Add a row to citations.csv (stance supports) that names the source and a precise locator.",
     "conflicts": "A conflicting citation names the field and the value its source gives; a supporting one "
                  "repeats the row's value or leaves asserted_value empty.",
@@ -43,7 +45,8 @@ FIXES = {
                  "(pip install --force-reinstall zhanaozen, or the release zip).",
     "stable-ids": "Keep every released ID: restore the record, or list it in data/retired_ids.csv with the reason "
                   "and what replaces it; never reuse a retired ID.",
-    "text-hygiene": "Retype the text in your own words: plain NFC Unicode, one script per word, no markup, "
+    "text-hygiene": "Correct the characters the message names: plain NFC Unicode; a word in one script (a name "
+                    "as the source prints it, with any look-alike letter from another alphabet retyped); no markup, "
                     "no formula prefix, no personal identifiers.",
 }
 

@@ -15,6 +15,7 @@ from zhanaozen.package.descriptor import DescriptorError, read_package
 
 from .stages import descriptor as descriptor_stage
 from .findings import Finding, Report
+from .follow_on import without_follow_ons
 from .stages.integrity import check_integrity
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def validate(path: str | Path) -> Report:
         for name in ds.text:
             report.findings += fields[name].result()
         report.findings += rule_findings
+    report.findings = without_follow_ons(report.findings)
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in ds.package.tables}
     return report
 

@@ -1,12 +1,25 @@
 """Rule 1: primary keys are unique and every reference resolves."""
 from __future__ import annotations
 
+import difflib
+
 import polars as pl
 
 from ..dataset import Dataset, joined, member
 from ..findings import Finding
 
 RULE = "keys"
+
+
+SUGGEST = 50  # dangling references that get the closest IDs; beyond that a file is broken wholesale
+
+
+def closest(value: str | None, existing: list[str]) -> str:
+    """The existing IDs nearest a dangling reference (a typo, a digit too many), as advice; or nothing."""
+    if not value:
+        return ""
+    near = difflib.get_close_matches(value, existing, n=3, cutoff=0.6)
+    return f"; the closest existing: {', '.join(near)}" if near else "; no existing ID is close"
 TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
 
 
@@ -48,8 +61,11 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
         missing = (child.select(fields).with_row_index("position").drop_nulls(fields)
                    .join(known, on=fields, how="anti")["position"].sort())
         target = f"{fk.resource}.{'/'.join(fk.reference_fields)}"
+        existing = parent[reference[0]].drop_nulls().unique().to_list() if len(reference) == 1 else []
+        values = child[fields[0]].gather(missing).to_list()
         findings += ds.findings(RULE, name, missing, fk.fields[0],
-                                f"refers to a record that does not exist in {target}")
+                                [f"refers to a record that does not exist in {target}"
+                                 f"{closest(v, existing) if i < SUGGEST else ''}" for i, v in enumerate(values)])
     return findings
 
 
@@ -58,8 +74,11 @@ def _citation_targets(ds: Dataset) -> list[Finding]:
     missing = [rows.join(pl.DataFrame({"record_id": ds.record_ids(name)}), on="record_id", how="anti")
                for (name,), rows in citations.partition_by("table", as_dict=True).items() if name in ds.text]
     missing = pl.concat(missing).sort("position") if missing else citations.clear()
+    existing = {name: ds.record_ids(name).to_list() for name in set(missing["table"].to_list()) if name in ds.text}
     return ds.findings(RULE, "citations", missing["position"], "record_id",
-                       [f"no record with this ID in table {table}" for table in missing["table"]])
+                       [f"no record with this ID in table {table}"
+                        f"{closest(value, existing.get(table, [])) if i < SUGGEST else ''}"
+                        for i, (table, value) in enumerate(zip(missing["table"], missing["record_id"]))])
 
 
 def check(ds: Dataset) -> list[Finding]:

@@ -9,6 +9,7 @@ from ..dataset import Dataset
 from ..findings import Finding
 from ..optional_imports import absent
 from .field_types import polars_dtype
+from .iso_dates import suggest
 
 # Pandera registers its check backends at the first check, importing pandas then if it can: so the
 # first check runs here too, on an empty frame, while pandas looks absent.
@@ -70,6 +71,13 @@ def check_fields(ds: Dataset, name: str) -> list[Finding]:
     failures = ds.conversion_failures[name]
     findings = []
     for field in table.fields:
+        if field.partial_date or field.type == "date":  # a date written another way: say its ISO form
+            positions = failures[field.name].fill_null(False).arg_true().to_list()
+            values = ds.text[name][field.name].gather(positions).to_list()
+            messages = [_conversion_message(field) + (f"; {hint}" if (hint := suggest(value or "", field.partial_date))
+                                                      else "") for value in values]
+            findings += ds.findings("field", name, positions, field.name, messages)
+            continue
         findings += ds.findings("field", name, failures[field.name], field.name, _conversion_message(field))
     try:
         pandera_schema(table).validate(ds.frame(name), lazy=True)
