@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test hashes release benchmark
+.PHONY: install validate test release benchmark
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -14,7 +14,10 @@ install:
 validate: install
 	$(VENV)/bin/zhanaozen validate
 
+# The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium where it
+# can (root and apt-get), or stops with one line naming the command to run.
 test: install
+	$(VENV)/bin/python tests/find_browser.py --ensure
 	$(VENV)/bin/pytest
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
@@ -25,12 +28,9 @@ docs: install
 serve-docs: install
 	$(VENV)/bin/mkdocs serve --strict --dev-addr 127.0.0.1:8000
 
-# Refresh bytes and sha256 of every data file in datapackage.json (after editing data/*.csv).
-hashes: install
-	$(VENV)/bin/zhanaozen release --refresh-hashes
-
-# Cut the version in datapackage.json: checksums, CITATION.cff, .zenodo.json, CHANGELOG.md,
-# releases/<version>/ (ID manifest, change file), and dist/ (sdist, wheel, zipped data package, SHA256SUMS).
+# Cut the version in datapackage.json: CITATION.cff, .zenodo.json, CHANGELOG.md, releases/<version>/
+# (ID manifest, checksums, change file), and dist/ (sdist, wheel and zipped data package, whose descriptors
+# carry the checksums, and SHA256SUMS).
 release: install
 	$(VENV)/bin/zhanaozen release
 

@@ -1,5 +1,6 @@
 """The data dictionary site: built with ``mkdocs build --strict``, served on 127.0.0.1 and read
-in a real headless Chromium (Debian's ``chromium``, driven by Playwright).
+in a real headless Chromium or Chrome driven by Playwright: the one tests/find_browser.py finds (Debian's
+``chromium`` in CI); without one the tests fail with the command to run, they never skip.
 
 Two sites are built once per session: the repository's own, and one from a small package whose
 data holds markup (a ``<script>`` in a note) and whose schema carries a changed description.
@@ -20,10 +21,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from find_browser import ADVICE, find
 from support import assemble, run
 from zhanaozen.package.descriptor import read_package
 
-CHROMIUM = Path("/usr/bin/chromium")
 PACKAGE_ENV = "ZHANAOZEN_DOCS_PACKAGE"  # read by docs/hooks/data_dictionary.py
 INJECTED = "<script>window.__zdInjected = 1</script> *not emphasis*"
 BOLD_NAME = "<b>Bold</b> Name"
@@ -97,11 +98,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def browser():
-    assert CHROMIUM.is_file(), "the site tests need Debian's chromium: apt-get install -y chromium"
+    executable = find()
+    if executable is None:
+        pytest.fail(ADVICE, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield browser
         browser.close()
 
