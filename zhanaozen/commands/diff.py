@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ._package import choose, describe, announce, UsageError
+from ._package import UsageError, announce, checkout_around, choose, describe
 
 SPEC = "package directory, wheel, zipped data package or git ref"
 
@@ -23,7 +23,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     d.add_argument("new", nargs="?", default=None,
                    help=SPEC + " (default: the checkout around the current folder, else the installed package)")
     d.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
-    d.add_argument("--repo", type=Path, default=None, help="git checkout that git refs belong to (default: .)")
+    d.add_argument("--repo", type=Path, default=None,
+                   help="git checkout that git refs belong to (default: the checkout around the current folder)")
     d.set_defaults(run=run)
 
 
@@ -44,10 +45,11 @@ def run(args: argparse.Namespace) -> int:
     else:
         words = f"{args.old} against {args.new}"
     announce("diff", f"{args.old} against {words}" if args.new is None else words, args.format == "json")
+    repo = args.repo or checkout_around()  # git refs are the checkout's, from any folder inside it
     with tempfile.TemporaryDirectory(prefix="zhanaozen-diff-") as tmp:
         try:
-            old = read_package(materialise(args.old, Path(tmp) / "old", args.repo))
-            new = read_package(materialise(new, Path(tmp) / "new", args.repo))
+            old = read_package(materialise(args.old, Path(tmp) / "old", repo))
+            new = read_package(materialise(new, Path(tmp) / "new", repo))
         except (SourceError, DescriptorError) as exc:
             print(f"zhanaozen diff: {exc}", file=sys.stderr)
             return 2

@@ -1,0 +1,72 @@
+"""One path convention: PATH if given; else the checkout around the current folder; else the installed
+package. The first line of output says which (standard error where standard output is for programs)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from support import BIN, assemble, run
+
+# (arguments, whether standard output is for programs so the line goes to standard error)
+COMMANDS = [
+    (["validate", "--quiet"], False),
+    (["validate", "--format", "json"], True),
+    (["fmt", "--check"], False),
+    (["next-id", "persons"], True),
+    (["template", "persons"], True),
+    (["info"], False),
+    (["cite"], True),
+    (["coverage"], False),
+    (["renumber", "--check"], False),
+    (["diff", "HEAD"], False),
+]
+
+
+def first_line(result, for_programs: bool) -> str:
+    return (result.stderr if for_programs else result.stdout).split("\n", 1)[0]
+
+
+@pytest.fixture(scope="module")
+def checkout(tmp_path_factory) -> Path:
+    repo = assemble(tmp_path_factory.mktemp("checkout"))
+    env = dict(os.environ, GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t",
+               GIT_COMMITTER_EMAIL="t@example.org")
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "main"]):
+        assert run("git", *args, cwd=repo, env=env).returncode == 0
+    return repo
+
+
+@pytest.mark.parametrize("args,for_programs", COMMANDS, ids=[" ".join(a) for a, _ in COMMANDS])
+def test_inside_a_checkout_the_checkout_is_read_and_named_first(checkout, args, for_programs):
+    result = run(str(BIN / "zhanaozen"), *args, cwd=checkout / "data")
+    assert result.returncode in (0, 1), result.stderr
+    assert first_line(result, for_programs).startswith(
+        f"zhanaozen {args[0]}: " + (f"HEAD against the checkout at {checkout.resolve()}" if args[0] == "diff"
+                                    else f"the checkout at {checkout.resolve()}")), result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("args,for_programs", [c for c in COMMANDS if c[0][0] not in ("diff", "renumber", "fmt")],
+                         ids=[" ".join(a) for a, _ in COMMANDS if a[0] not in ("diff", "renumber", "fmt")])
+def test_outside_a_checkout_the_installed_package_is_read_and_named_first(tmp_path, shipped, args, for_programs):
+    result = run(str(BIN / "zhanaozen"), *args, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert first_line(result, for_programs).startswith(f"zhanaozen {args[0]}: the installed package at {shipped}")
+
+
+def test_a_named_path_is_read(tmp_path, checkout):
+    result = run(str(BIN / "zhanaozen"), "next-id", "persons", str(checkout), cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, "PER-0003\n")
+    assert result.stderr.startswith(f"zhanaozen next-id: the package at {checkout.resolve()}")
+
+
+def test_export_reads_the_checkout(tmp_path, checkout):
+    result = run(str(BIN / "zhanaozen"), "export", "--format", "sqlite", "--out", str(tmp_path), cwd=checkout)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.startswith(f"zhanaozen export: the checkout at {checkout.resolve()}")
+    import sqlite3
+
+    database = Path(result.stdout.split()[0])
+    rows = sqlite3.connect(database).execute("select count(*) from persons").fetchone()[0]
+    assert rows == 2  # the example's two persons, not the installed dataset's
