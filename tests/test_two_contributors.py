@@ -75,7 +75,7 @@ def contributor_a(repo: Path) -> dict[str, str]:
     append(repo, "persons", f"{person},Example Person C,,,,,,worker,,")
     append(repo, "person_names", f"{person},Example Person C,Latn,en,preferred,a-report,p. 2")
     citation = next_id(repo, "citations")
-    append(repo, "citations", f"{citation},persons,{person},,a-report,p. 2,supports,,")
+    append(repo, "citations", f"{citation},persons,{person},,a-report,p. 2,supports,explicit,,")
     assert zhanaozen(repo, "fmt").returncode == 0  # the source goes where its slug sorts
     passes(repo)
     git(repo, "commit", "-qam", "A: a source, a person, a spelling and a citation")
@@ -88,7 +88,7 @@ def contributor_b(repo: Path) -> dict[str, str]:
     claim = next_id(repo, "claims")
     append(repo, "claims", f"{claim},TRI-002,,appellants,2,at_least,People who appealed.,example-report,para. 6")
     citation = next_id(repo, "citations")
-    append(repo, "citations", f"{citation},claims,{claim},,example-report,para. 6,supports,,")
+    append(repo, "citations", f"{citation},claims,{claim},,example-report,para. 6,supports,explicit,,")
     passes(repo)
     git(repo, "commit", "-qam", "B: a claim and its citation")
     return {"claim": claim, "citation": citation}
@@ -140,7 +140,7 @@ def test_renumber_rewrites_the_references_of_the_later_contribution_only(main):
         person, citation = next_id(main, "persons"), next_id(main, "citations")
         append(main, "persons", f"{person},{name},,,,,,worker,,")
         append(main, "person_names", f"{person},{name},Latn,en,preferred,example-report,{locator}")
-        append(main, "citations", f"{citation},persons,{person},,example-report,{locator},supports,,")
+        append(main, "citations", f"{citation},persons,{person},,example-report,{locator},supports,explicit,,")
         passes(main)
         git(main, "commit", "-qam", f"{branch}: a person")
         people[branch] = person
