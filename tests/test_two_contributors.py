@@ -179,3 +179,20 @@ def test_validate_without_a_path_in_a_checkout_with_an_uncited_row_exits_1(main)
     assert result.returncode == 1, result.stdout
     assert f"the checkout at {main.resolve()}" in result.stdout.splitlines()[0]
     assert "[provenance]" in result.stdout
+
+
+def test_outside_a_merge_renumber_refuses_a_clash_that_other_rows_refer_to(tmp_path):
+    """No git: which of two PER-0003 a spelling means cannot be known; a citation nothing refers to can move."""
+    package = assemble(tmp_path / "pkg")
+    append(package, "persons", "PER-0003,Example Person C,,,,,,worker,,")
+    append(package, "persons", "PER-0003,Example Person D,,,,,,worker,,")
+    append(package, "person_names", "PER-0003,Example Person C,Latn,en,preferred,example-report,para. 1")
+    append(package, "citations", "CIT-00021,persons,PER-0003,,example-report,para. 1,supports,explicit,,")
+    append(package, "citations", "CIT-00021,persons,PER-0003,,example-report,para. 2,supports,explicit,,")
+    persons = (package / "data" / "persons.csv").read_bytes()
+    result = zhanaozen(package, "renumber")
+    assert result.returncode == 1
+    assert "PER-0003 is held by 2 rows" in result.stderr and "other rows refer to it" in result.stderr
+    assert (package / "data" / "persons.csv").read_bytes() == persons
+    assert "data/citations.csv:23: CIT-00021 -> CIT-00022; nothing refers to it" in result.stdout
+    assert (package / "data" / "citations.csv").read_text().splitlines()[-1].startswith("CIT-00022,persons,")
