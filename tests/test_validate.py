@@ -9,7 +9,8 @@ import pytest
 
 import zhanaozen
 from zhanaozen.cli import main
-from zhanaozen.validators.findings import RULES
+from zhanaozen.validators import catalogue
+from zhanaozen.validators.catalogue import RULES
 
 from support import BAD_EXAMPLES, BIN, assemble, digests, expected, expected_line, run
 
@@ -44,6 +45,20 @@ def test_frictionless_accepts_the_repository_descriptor(repo_root):
     result = run(str(BIN / "frictionless"), "validate", "--json", "datapackage.json", cwd=repo_root)
     report = json.loads(result.stdout)
     assert report["valid"], result.stdout[:3000]
+
+
+def test_each_stage_and_rule_is_declared_once(repo_root):
+    """Name, question and fix live in the rule's module; the registry, the README table and the
+    data model's numbered rules agree with them."""
+    names = [module.RULE for module in catalogue.ALL]
+    assert len(names) == len(set(names))
+    assert all(module.QUESTION and module.FIX for module in catalogue.ALL)
+    assert catalogue.markdown_table() in (repo_root / "README.md").read_text(encoding="utf-8"), \
+        "README.md's rules table differs from the catalogue: paste `python -m zhanaozen.validators.catalogue`"
+    model = (repo_root / "docs" / "data-model.md").read_text(encoding="utf-8")
+    numbered = [q.split(":")[0].split()[1] for q in RULES.values() if q.startswith("rule ")]
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
+    assert all(f"\n{n}. " in model for n in numbered)
 
 
 def test_valid_example_passes(valid_package):

@@ -7,6 +7,8 @@ from ..dataset import Dataset, member
 from ..findings import Finding
 
 RULE = "provenance"
+QUESTION = "rule 2: every record is backed by a source"
+FIX = "Add a row to citations.csv (stance supports) that names the source and a precise locator."
 TABLES = ("citations", "persons", "person_names")
 # These tables carry their own source_id and locator on every row.
 SELF_SOURCED = {"sources", "citations", "person_names", "claims"}
