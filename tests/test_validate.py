@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -133,3 +134,23 @@ def test_unsafe_resource_paths_are_refused(valid_package, path):
     report = zhanaozen.validate(valid_package)
     assert [f.rule for f in report.findings] == ["descriptor"]
     assert path in report.findings[0].message
+
+
+def test_descriptor_check_is_remembered_by_its_bytes(valid_package, tmp_path):
+    """The frictionless check runs once per descriptor and schemas; a changed byte runs it again, and
+    the remembered findings are the ones a fresh check gives."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "ZHANAOZEN_CACHE_DIR": str(cache)}
+    argv = [str(BIN / "zhanaozen"), "validate", "--format", "json", str(valid_package)]
+    fresh = run(*argv, env={**os.environ, "ZHANAOZEN_CACHE_DIR": ""})
+    first, again = run(*argv, env=env), run(*argv, env=env)
+    assert fresh.stdout == first.stdout == again.stdout and json.loads(fresh.stdout)["valid"]
+    assert len(list(cache.glob("*.json"))) == 1
+    descriptor = json.loads((valid_package / "datapackage.json").read_text())
+    descriptor["resources"][0]["profile"] = "not-a-profile"  # a finding of the descriptor check
+    (valid_package / "datapackage.json").write_text(json.dumps(descriptor))
+    changed, remembered = run(*argv, env=env), run(*argv, env=env)
+    assert len(list(cache.glob("*.json"))) == 2
+    assert changed.stdout == remembered.stdout
+    assert [e["rule"] for e in json.loads(changed.stdout)["errors"]] == ["descriptor"]
+    assert changed.stdout == run(*argv, env={**os.environ, "ZHANAOZEN_CACHE_DIR": ""}).stdout

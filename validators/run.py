@@ -14,7 +14,7 @@ from typing import Callable
 from zhanaozen.package.descriptor import DescriptorError, read_package
 
 from .findings import Finding, Report
-from .stages import descriptor
+from .stages import descriptor, descriptor_memo
 
 # Where each stage and rule (validators/catalogue.py) runs. The descriptor check (frictionless: about
 # 0.6 s of Python imports and metadata checks; it reads no data) runs in a child process, which has a
@@ -36,7 +36,11 @@ def validate(path: str | Path) -> Report:
         report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
                                        value=exc.value if isinstance(exc.value, str) else None))
         return report
-    child = descriptor.start(package)  # first, so that it runs while polars and pyarrow are imported
+    # The descriptor check's outcome for these exact bytes, if it ran before; else it starts first, so
+    # that it runs while polars and pyarrow are imported.
+    memo = descriptor_memo.key(package)
+    remembered = descriptor_memo.recall(memo)
+    child = descriptor.start(package) if remembered is None else None
     from . import rules
     from .dataset import Dataset
     from .stages import fields, integrity
@@ -51,11 +55,20 @@ def validate(path: str | Path) -> Report:
         jobs = [(integrity.RULE, integrity.check_integrity, (package,))]
         jobs += [(rule.RULE, rule.check, (ds,)) for rule in _runnable(rules.ALL, ds, report)]
         checksums, *named = _run(jobs, second)
-        report.findings += descriptor.result(package, child) + checksums.result() + structure
+        report.findings += _descriptor(package, child, memo, remembered) + checksums.result() + structure
         for found in field + named:
             report.findings += found.result()
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}
     return report
+
+
+def _descriptor(package, child, memo: str | None, remembered: list[Finding] | None) -> list[Finding]:
+    if remembered is not None:
+        return remembered
+    found = descriptor.result(package, child)
+    if child is not None and child.returncode == 0:  # never remember that the check could not run
+        descriptor_memo.remember(memo, found)
+    return found
 
 
 def _run(jobs: list[tuple[str, Callable[..., list[Finding]], tuple]], second: ThreadPoolExecutor) -> list[Future]:
