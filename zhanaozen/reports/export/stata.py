@@ -87,7 +87,7 @@ def write(package: Package, name: str, frame: pd.DataFrame, path: Path) -> None:
     writer = _NotedWriter(
         path, data, write_index=False, version=118, convert_strl=long, value_labels=labels,
         convert_dates={c.name: "td" for c in cols if c.kind == "date"},
-        data_label=cut(f"{table.title} ({name}), {f['title']} {f['version']}", LABEL),
+        data_label=cut(f"{f['title']} {f['version']}: {table.title}", LABEL),
         variable_labels={c.name: cut(c.description, LABEL) for c in cols},
         notes=notes(package, name, cols),
     )
