@@ -1,4 +1,5 @@
-"""Build the release artefacts into ``dist/`` and check them: sdist, wheel, zipped data package, SHA256SUMS."""
+"""Build the release artefacts into ``dist/`` and check them: sdist, wheel, zipped data package, the exports
+(SQLite, Excel, CSV package, zipped Parquet and Stata files) and SHA256SUMS."""
 from __future__ import annotations
 
 import json
@@ -76,6 +77,34 @@ def check_zip(target: Path, repo: Path) -> None:
         _check_members(archive, "", package_files(repo))
 
 
+def _zip_folder(files: list[Path], target: Path, readme: Path) -> Path:
+    """The per-table files of one format and their README in one zip, as researchers download them."""
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files + [readme]:
+            archive.write(path, path.name)
+    return target
+
+
+def build_exports(repo: Path, dist: Path) -> list[Path]:
+    """Every export format of the checkout's package (``docs/releases.md`` lists the names): the SQLite
+    database, the workbook and the CSV package as they are; Parquet and Stata, one file per table, zipped."""
+    import tempfile
+
+    from ..loading.tables import load_from
+    from ..reports.export import export
+    from ..reports.export.metadata import stem
+
+    package = read_package(repo)
+    frames = {name: load_from(package, name) for name in package.tables}
+    out = [path for fmt in ("sqlite", "xlsx", "csv") for path in export(package, frames, fmt, dist)]
+    with tempfile.TemporaryDirectory(prefix="zhanaozen-exports-") as tmp:
+        for fmt, label in (("parquet", "parquet"), ("dta", "stata")):
+            folder = Path(tmp) / fmt
+            *files, readme = export(package, frames, fmt, folder)
+            out.append(_zip_folder(files, dist / f"{stem(package)}-{label}.zip", readme))
+    return out
+
+
 def write_checksums(dist: Path, artefacts: list[Path]) -> Path:
     """``SHA256SUMS`` in the format ``sha256sum --check`` reads."""
     lines = [f"{measure(path)[1].split(':', 1)[1]}  {path.name}" for path in artefacts]
@@ -92,5 +121,5 @@ def build(repo: Path, dist: Path) -> list[Path]:
     check_wheel(wheel, repo)
     data_zip = build_zip(repo, dist)
     check_zip(data_zip, repo)
-    artefacts = [sdist, wheel, data_zip]
+    artefacts = [sdist, wheel, data_zip] + build_exports(repo, dist)
     return artefacts + [write_checksums(dist, artefacts)]
