@@ -7,6 +7,7 @@ from ..package.descriptor import DescriptorError, Package, read_package
 from ..package.writing import SAFE_NAME
 from ..loading.frames import read_text
 from . import bibliography, coverage_page, people, tables
+from .audit_page import audit_page, read_audit
 from .markup import inert_markdown, text
 
 
@@ -22,8 +23,8 @@ def _checked(package: Package) -> Package:
     return package
 
 
-def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]:
-    """Pages built from the data package at ``root`` (and the changelog file, if there is one)."""
+def generated_pages(root: Path, changelog: Path | None = None, audit: Path | None = None) -> dict[str, str]:
+    """Pages built from the data package at ``root`` (and the changelog and citation audit files, if any)."""
     package = _checked(read_package(root))
     frames = {name: read_text(table) for name, table in package.tables.items()}
     pages = {tables.page_path(name): tables.table_page(package, table, frames[name])
@@ -35,6 +36,7 @@ def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]
     pages["coverage.md"] = "# Coverage\n\n" + coverage_page.markdown(root)
     pages["cite.md"] = cite_page(package)
     pages["changelog.md"] = changelog_page(changelog)
+    pages["audit.md"] = audit_page(read_audit(audit) if audit is not None else [])
     return pages
 
 
