@@ -19,9 +19,10 @@ PWN = "window.__zdPwned=1"
 TITLE = f'<img src=x onerror="{PWN}">Persons'
 FIELD = f"notes<img src=x onerror={PWN}>"
 DATASET_TITLE = f"Dataset ``` </code></pre><img src=x onerror={PWN}>"
-NOTE = f"[click me](javascript:{PWN}) <img src=x onerror={PWN}> --8<-- \"secret.txt\""
+NOTE = f"[click me](javascript:{PWN}) <img src=x onerror={PWN}> --8<-- \"secret.txt\" {{: onclick=\"{PWN}\" }}"
 HAND_WRITTEN = (f"\n[hand link](javascript:{PWN})\n\n[ref link][r]\n\n[r]: javascript:{PWN}\n\n"
-                f"<script>{PWN}</script>\n\n[fine](https://example.org/)\n")
+                f"<script>{PWN}</script>\n\nA paragraph with an attribute list\n{{: onclick=\"{PWN}\" }}\n\n"
+                f"[fine](https://example.org/)\n")
 SITE_FILES = ("mkdocs.yml", "docs", "README.md", "datapackage.json", "schemas", "data")
 
 

@@ -76,9 +76,9 @@ _REFERENCE = re.compile(r"(?m)^(\s{0,3})\[([^\]\n]*)\]:(?!\s*<?https?://)")
 
 
 def inert_markdown(source: str) -> str:
-    """A Markdown file from the repository (the changelog) made inert: no raw HTML, autolink or snippet line
-    (every '<' becomes an entity), and no link other than http(s) (any other inline or reference link target
+    """A Markdown file from the repository (the changelog) made inert: no raw HTML, autolink, attribute list or
+    snippet line (every '<' and '{' becomes an entity), and no link other than http(s) (any other inline or reference link target
     is shown as text)."""
-    source = source.replace("<", "&lt;")
+    source = source.replace("<", "&lt;").replace("{", "&#123;")  # no raw HTML, no attribute list {: onclick=..}
     source = _LINK_OPEN.sub(r"]\\(", source)
     return _REFERENCE.sub(r"\1\\[\2]:", source)

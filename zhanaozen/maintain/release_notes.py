@@ -12,8 +12,8 @@ from collections.abc import Callable
 
 Escape = Callable[[str], str]
 # A backslash makes these literal (CommonMark and Python-Markdown alike): no link ('[', ']'), code span,
-# emphasis or table cell can be formed from data. '<', '>' and '&' become entities: raw HTML, autolinks and
-# the snippet marker ('--8<--') cannot be formed either. Values never start a line, so '#', '-' and '>' at a
+# emphasis or table cell can be formed from data. '<', '>', '&', '{' and '}' become entities: raw HTML,
+# autolinks, attribute lists and the snippet marker ('--8<--') cannot be formed either. Values never start a line, so '#', '-' and '>' at a
 # line's start need nothing; intraword '_' (person_names) is never emphasis and stays readable.
 _MARKDOWN = re.compile(r"([\\`*\[\]|])")
 
@@ -21,6 +21,7 @@ _MARKDOWN = re.compile(r"([\\`*\[\]|])")
 def markdown_text(value: object) -> str:
     text = " ".join(str(value).split())  # a line break in data must not start a Markdown block
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    text = text.replace("{", "&#123;").replace("}", "&#125;")  # no attribute list ({: onclick=...})
     return _MARKDOWN.sub(r"\\\1", text)
 
 
