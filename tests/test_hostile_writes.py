@@ -146,3 +146,26 @@ def test_bibtex_fields_cannot_be_broken_out_of():
     assert set(fields) == {"title", "author", "year", "version", "howpublished", "note"}
     assert "pwned" in fields["title"] and fields["note"].startswith("{Licence CC")
     assert re.fullmatch(r"@misc\{[A-Za-z0-9_]+,", bibtex(descriptor).splitlines()[0])
+
+
+def test_info_and_cite_print_no_terminal_escape_sequences(tmp_path):
+    """A copy of the installed package whose descriptor holds escape sequences, run as `zhanaozen info`/`cite`."""
+    import shutil
+    import sys
+
+    import zhanaozen
+
+    copy = tmp_path / "site" / "zhanaozen"
+    shutil.copytree(Path(zhanaozen.__file__).parent, copy)
+    path = copy / "_package" / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    descriptor["title"] = "Title\x1b]0;pwned\x07\x1b[2J\x9b31m\u202e"
+    descriptor["resources"][0]["description"] = "Described\x1b[31m red"
+    path.write_text(json.dumps(descriptor), encoding="utf-8")
+    for command in ("info", "cite"):
+        result = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+                                 "from zhanaozen.cli import main; sys.exit(main(sys.argv[2:]))",
+                                 str(copy.parent), command], capture_output=True)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout.decode("utf-8")
+        assert "Title" in out and not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), command
