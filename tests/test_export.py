@@ -3,6 +3,7 @@ version, licence, citation and every column's description and vocabulary in the 
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -112,6 +113,9 @@ def test_sqlite_has_meta_dictionary_lookups_and_clean_keys(exported, loaded, pac
                                    (name, field.name)).fetchone()
             assert described == (field.description,)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    if shutil.which("sqlite3"):  # the command-line client too
+        check = run("sqlite3", str(exported / f"{STEM}.sqlite"), "PRAGMA foreign_key_check;")
+        assert check.returncode == 0 and check.stdout == "", check.stderr
     joined = db.execute("SELECT count(*) FROM sentences s JOIN persons p ON p.person_id = s.person_id "
                         "JOIN trials t ON t.trial_id = s.trial_id").fetchone()[0]
     assert joined == len(loaded["sentences"])
@@ -173,6 +177,8 @@ def test_csv_is_a_frictionless_package_of_the_chosen_tables(tmp_path):
     descriptor = json.loads((tmp_path / "unzipped" / "datapackage.json").read_text(encoding="utf-8"))
     assert [r["name"] for r in descriptor["resources"]] == ["persons", "sentences"]
     assert descriptor["version"] == zhanaozen.__version__
+    readme = (tmp_path / "unzipped" / "README.txt").read_text(encoding="utf-8")
+    assert zhanaozen.cite("text").splitlines()[0] in readme and "Table sentences" in readme
     sentences = descriptor["resources"][1]["schema"]
     assert {fk["reference"]["resource"] for fk in sentences["foreignKeys"]} == {"persons"}  # trials not exported
     report = Package(str(tmp_path / "unzipped" / "datapackage.json")).validate()

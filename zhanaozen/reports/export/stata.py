@@ -7,6 +7,7 @@ section, where Stata keeps them (``_dta[note0]`` is the count, ``_dta[note1]`` t
 """
 from __future__ import annotations
 
+import re
 import struct
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .metadata import facts
 
 LABEL = 80  # Stata's limit for variable and dataset labels, in characters
 STR = 2045  # longer text needs Stata's strL type
+STATA_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,31}")
 NAME_BYTES = 129  # a variable or characteristic name in format 118, with its terminating zero
 
 
@@ -82,6 +84,10 @@ def notes(package: Package, name: str, cols: list[Column]) -> dict[str, list[str
 def write(package: Package, name: str, frame: pd.DataFrame, path: Path) -> None:
     table = package.tables[name]
     cols = columns(table)
+    for column in cols:  # pandas would rename it silently, and its label and notes would be lost
+        if not STATA_NAME.fullmatch(column.name):
+            raise ValueError(f"{name}.{column.name} cannot be a Stata variable name (letters, digits and '_', "
+                             "at most 32, not starting with a digit)")
     data, long, labels = _data(frame, cols)
     f = facts(package)
     writer = _NotedWriter(
