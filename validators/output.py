@@ -10,7 +10,8 @@ from collections import Counter
 from itertools import groupby
 from pathlib import Path
 
-from .findings import FIXES, RULES, Finding, Report
+from . import catalogue  # what each stage and rule asks, and its fix
+from .findings import Finding, Report
 
 SHAPE_VERSION = 1
 
@@ -22,7 +23,7 @@ def _shown(findings: list[Finding], limit: int) -> tuple[list[Finding], int]:
 
 def fix(finding: Finding) -> str:
     """The rule's advice, with the finding's own table where the advice names one."""
-    return FIXES.get(finding.rule, "see the message").replace("TABLE", finding.table or "TABLE")
+    return catalogue.FIXES.get(finding.rule, "see the message").replace("TABLE", finding.table or "TABLE")
 
 
 def standing(report: Report) -> str:
@@ -39,13 +40,13 @@ def text(report: Report, limit: int = 200, quiet: bool = False) -> str:
     ``quiet`` keeps the errors and the verdict only."""
     shown, hidden = _shown(report.errors, limit)
     lines: list[str] = []
-    order = {rule: i for i, rule in enumerate(RULES)}
+    order = {rule: i for i, rule in enumerate(catalogue.RULES)}
     ordered = sorted(shown, key=lambda f: (f.file, order.get(f.rule, len(order)), f.line or 0))
     for file, in_file in groupby(ordered, key=lambda f: f.file):
         lines.append(file)
         for rule, group in groupby(in_file, key=lambda f: f.rule):
             group = list(group)
-            lines.append(f"  {rule} ({len(group)}): {RULES.get(rule, '')}")
+            lines.append(f"  {rule} ({len(group)}): {catalogue.RULES.get(rule, '')}")
             lines += [f"    {finding}" for finding in group]
             lines.append(f"    fix: {fix(group[0])}")
         lines.append("")
@@ -163,7 +164,7 @@ def step_summary(report: Report, limit: int = 50) -> str:
     verdict = "valid" if report.valid else f"**invalid**: {len(report.errors)} error(s)"
     lines = [f"## zhanaozen validate: {verdict}", "", "| rule | errors | checks |", "|---|---:|---|"]
     counts = report.by_rule()
-    lines += [f"| {rule} | {counts.get(rule, 0)} | {_cell(words)} |" for rule, words in RULES.items()]
+    lines += [f"| {rule} | {counts.get(rule, 0)} | {_cell(words)} |" for rule, words in catalogue.RULES.items()]
     shown, hidden = _shown(report.errors, limit)
     if shown:
         lines += ["", "| file | line | field | rule | message |", "|---|---:|---|---|---|"]

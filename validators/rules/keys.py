@@ -9,7 +9,11 @@ from ..dataset import Dataset, joined, member
 from ..findings import Finding
 
 RULE = "keys"
-
+QUESTION = "rule 1: primary keys are unique and every reference resolves"
+FIX = ("A duplicate ID: take a fresh one with `zhanaozen next-id TABLE` (after merging two contributions, "
+       "`zhanaozen renumber` does it). A reference: use the ID of a record that exists (the message names the "
+       "closest).")
+TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
 
 SUGGEST = 50  # dangling references that get the closest IDs; beyond that a file is broken wholesale
 
@@ -20,7 +24,6 @@ def closest(value: str | None, existing: list[str]) -> str:
         return ""
     near = difflib.get_close_matches(value, existing, n=3, cutoff=0.6)
     return f"; the closest existing: {', '.join(near)}" if near else "; no existing ID is close"
-TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
 
 
 def _duplicates(ds: Dataset, name: str) -> list[Finding]:

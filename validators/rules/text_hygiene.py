@@ -11,6 +11,10 @@ from ..findings import Finding
 from ..text_scan import any_hint, contains
 
 RULE = "text-hygiene"
+QUESTION = "rule 9: text is clean plain text, safe in spreadsheets and free of personal identifiers"
+FIX = ("Correct the characters the message names: plain NFC Unicode; a word in one script (a name as the "
+       "source prints it, with any look-alike letter from another alphabet retyped); no markup, no formula "
+       "prefix, no personal identifiers.")
 TABLES: tuple[str, ...] = ()
 
 CONTROL = r"[\x00-\x1f\x7f-\x9f]"

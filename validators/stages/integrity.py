@@ -9,6 +9,13 @@ from zhanaozen.package.integrity import mismatch, must_declare
 
 from ..findings import Finding
 
+# The stage as the catalogue (validators/catalogue.py) lists it: its name, what it asks, its fix.
+RULE = "integrity"
+QUESTION = ("in a distributed package (wheel, release zip) each data file has the size and sha256 checksum its "
+            "datapackage.json declares, and none lost them; a checkout keeps no checksums")
+FIX = ("A distributed package must hold the files it was built with: get it again from its release "
+       "(pip install --force-reinstall zhanaozen, or the release zip).")
+
 
 def check_integrity(package: Package) -> list[Finding]:
     findings = []

@@ -55,7 +55,9 @@ def choose(path: str | None) -> tuple[Path, str]:
 
 def announce(command: str, words: str, for_programs: bool = False) -> None:
     """The first line of output: which package the command read."""
-    print(f"zhanaozen {command}: {words}", file=sys.stderr if for_programs else sys.stdout, flush=True)
+    from ..package.terminal import printable  # a folder's name may hold terminal escapes
+
+    print(printable(f"zhanaozen {command}: {words}"), file=sys.stderr if for_programs else sys.stdout, flush=True)
 
 
 def locate(path: str | None, command: str, for_programs: bool = False) -> Path | None:

@@ -20,9 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..package.citation import render
+    from ..package.terminal import printable
 
     package = open_package(args.path, "cite", for_programs=True)
     if package is None:
         return 2
-    print(render(package.descriptor, args.format).rstrip("\n"))
+    print(printable(render(package.descriptor, args.format).rstrip("\n")))
     return 0

@@ -1,4 +1,4 @@
-"""``zhanaozen export``: a package's tables as Parquet, SQLite, Excel or Stata files."""
+"""``zhanaozen export [PATH]``: the tables as Parquet, SQLite, Excel, Stata or a zipped CSV data package."""
 from __future__ import annotations
 
 import argparse
@@ -7,33 +7,50 @@ from pathlib import Path
 
 from ._package import add_path, describe, open_package
 
-FORMATS = ("parquet", "sqlite", "xlsx", "dta")
+FORMATS = ("parquet", "sqlite", "xlsx", "dta", "csv", "all")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    e = sub.add_parser("export", help="write the tables as Parquet, SQLite, Excel or Stata files")
-    describe(e, "Write every table, typed as zhanaozen.load() returns it, as Parquet, SQLite, Excel or Stata "
-                "files; the written paths go to standard output. Needs pip install 'zhanaozen[export]'.",
+    e = sub.add_parser("export", help="write the tables as Parquet, SQLite, Excel, Stata or CSV files, "
+                                      "each carrying the version, licence, citation and column descriptions")
+    describe(e, "Write every table, typed as zhanaozen.load() returns it, as Parquet, SQLite, Excel, Stata or a "
+                "zipped CSV data package, each carrying the version, licence, citation and column descriptions; "
+                "the written paths go to standard output. Needs pip install 'zhanaozen[export]'.",
              "zhanaozen export --format parquet --out exports/",
-             "zhanaozen export path/to/package --format sqlite --out exports/")
+             "zhanaozen export path/to/package --format sqlite --tables persons sentences --out exports/")
     add_path(e)
-    e.add_argument("--format", choices=FORMATS, required=True, help="file format")
-    e.add_argument("--out", type=Path, default=Path("."), help="output directory (default: .)")
+    e.add_argument("--format", choices=FORMATS, required=True, help="file format, or all of them")
+    e.add_argument("--tables", nargs="+", metavar="TABLE", help="only these tables (default: every table)")
+    e.add_argument("--out", type=Path, default=Path("."), help="output folder (default: .)")
     e.set_defaults(run=run)
 
 
+def _fail(message: str, code: int = 2) -> int:
+    print(f"zhanaozen export: {message}; nothing was written", file=sys.stderr)
+    return code
+
+
 def run(args: argparse.Namespace) -> int:
-    from ..loading.tables import load_all
-    from ..reports.export import export
+    from ..loading.tables import load_from
+    from ..package.integrity import IntegrityError
+    from ..package.writing import UnsafeWrite
 
     package = open_package(args.path, "export", for_programs=True)
     if package is None:
         return 2
+    names = args.tables or list(package.tables)
+    unknown = [name for name in names if name not in package.tables]
+    if unknown:
+        return _fail(f"no table {', '.join(map(repr, unknown))}; the tables are: {', '.join(package.tables)}")
+    names = [name for name in package.tables if name in names]  # the descriptor's order
     try:
-        paths = export(package, load_all(package), args.format, args.out)
+        from ..reports.export import export
+
+        frames = {name: load_from(package, name) for name in names}
+        paths = export(package, frames, args.format, args.out)
     except ImportError as exc:  # pyarrow or openpyxl missing
-        print(f"zhanaozen export needs the optional dependencies: pip install 'zhanaozen[export]' ({exc})",
-              file=sys.stderr)
-        return 2
+        return _fail(f"needs the optional dependencies: pip install 'zhanaozen[export]' ({exc})")
+    except (UnsafeWrite, IntegrityError, ValueError, OSError) as exc:
+        return _fail(str(exc), 1)
     print("\n".join(map(str, paths)))
     return 0

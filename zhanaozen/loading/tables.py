@@ -11,6 +11,7 @@ from .frames import read_text, typed_frame
 from ..package.integrity import IntegrityError, installed, mismatch
 
 _PACKAGE: Package | None = None
+MAX_BYTES = 100 * 1024 * 1024  # the validator's limit for a data file
 
 
 def shipped_package() -> Package:
@@ -20,22 +21,26 @@ def shipped_package() -> Package:
     return _PACKAGE
 
 
-def load(name: str, package: Package | None = None) -> pd.DataFrame:
-    """One table of ``package`` (default: the installed one), its bytes checked against declared checksums."""
-    package = package or shipped_package()
+def load(name: str) -> pd.DataFrame:
+    return load_from(shipped_package(), name)
+
+
+def load_all() -> dict[str, pd.DataFrame]:
+    return {name: load(name) for name in shipped_package().tables}
+
+
+def load_from(package: Package, name: str) -> pd.DataFrame:
+    """One table of any package (``zhanaozen export PATH``), read as ``load`` reads the shipped one."""
     if name not in package.tables:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
     table = package.tables[name]
+    if not table.path.is_file() or table.path.stat().st_size > MAX_BYTES:
+        raise ValueError(f"{table.relpath} is not a regular file of at most {MAX_BYTES} bytes")
     data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
     _verify(package, table, data)
     frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
     return frame
-
-
-def load_all(package: Package | None = None) -> dict[str, pd.DataFrame]:
-    package = package or shipped_package()
-    return {name: load(name, package) for name in package.tables}
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:

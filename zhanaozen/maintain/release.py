@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..package import citation, integrity
+from ..package import citation, integrity, writing
 from .diff import parse_version, diff, understated
 from ..package.descriptor import Package, read_package
 from ..package.source import materialise
@@ -31,30 +31,41 @@ class ReleaseError(ValueError):
     """The release cannot be cut as asked (understated version, missing checkout, ...)."""
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8", newline="\n")
+def _write(repo: Path, relpath: str, text: str) -> None:
+    """Write inside the checkout only, never through a symbolic link a pull request committed, atomically."""
+    try:
+        writing.write_text(repo, relpath, text)
+    except writing.UnsafeWrite as exc:
+        raise ReleaseError(str(exc)) from None
+
+
+def _read(repo: Path, relpath: str) -> str | None:
+    """A checkout file the release rewrites, or None when absent; refused when it is a symbolic link."""
+    try:
+        path = writing.target(repo, relpath)
+    except writing.UnsafeWrite as exc:
+        raise ReleaseError(str(exc)) from None
+    return path.read_text(encoding="utf-8") if path.is_file() else None
 
 
 def write_descriptor(repo: Path, descriptor: dict) -> None:
     """The repository's descriptor, never with checksums: those belong to what is built (docs/releases.md)."""
     text = json.dumps(integrity.strip(descriptor), indent=2, ensure_ascii=False)
-    _write(repo / "datapackage.json", text + "\n")
+    _write(repo, "datapackage.json", text + "\n")
 
 
 def write_metadata(repo: Path) -> None:
     """``CITATION.cff``, ``.zenodo.json`` and the version the docs quote, from the descriptor."""
     descriptor = read_package(repo).descriptor
-    _write(repo / "CITATION.cff", citation.cff(descriptor))
-    _write(repo / ".zenodo.json", citation.zenodo(descriptor))
+    _write(repo, "CITATION.cff", citation.cff(descriptor))
+    _write(repo, ".zenodo.json", citation.zenodo(descriptor))
     quoted = re.compile(re.escape(descriptor["title"]).replace(r"\ ", r"\s+") + r",\s+version\s+(\d+\.\d+\.\d+)")
     for name in DOCS:
-        path = repo / name
-        if path.is_file():
-            text = path.read_text(encoding="utf-8")
+        text = _read(repo, name)
+        if text is not None:
             fixed = quoted.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)] + descriptor["version"], text)
             if fixed != text:
-                _write(path, fixed)
+                _write(repo, name, fixed)
 
 
 def released_versions(repo: Path) -> list[str]:
@@ -103,6 +114,10 @@ def cut(repo: Path, since: str | None = None) -> dict:
     """Write the release files of the descriptor's version and return its change set."""
     current = read_package(repo)
     version = current.version
+    try:
+        parse_version(writing.safe_name(version, "version"))  # it names a folder: releases/<version>/
+    except (writing.UnsafeWrite, ValueError):
+        raise ReleaseError(f"the version {version!r} in datapackage.json is not MAJOR.MINOR.PATCH") from None
     previous = previous_release(repo, version)
     with tempfile.TemporaryDirectory(prefix="zhanaozen-release-") as tmp:
         if previous or since:
@@ -114,27 +129,26 @@ def cut(repo: Path, since: str | None = None) -> dict:
         problem = understated(previous, version, changes["level"])
         if problem:
             raise ReleaseError(problem + "; raise the version in datapackage.json (see docs/releases.md)")
-    folder = repo / RELEASES / version
+    folder = f"{RELEASES}/{version}"
     descriptor = current.descriptor
-    if not folder.is_dir() or "created" not in descriptor:
+    if not (repo / folder).is_dir() or "created" not in descriptor:
         # Frictionless wants a datetime: the moment the release was cut, in UTC.
         now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         descriptor["created"] = now.isoformat().replace("+00:00", "Z")
     write_descriptor(repo, descriptor)
     write_metadata(repo)
-    _write(folder / "ids.csv", manifest(current))
-    _write(folder / CHECKSUMS, integrity.sums(descriptor, repo))
-    _write(folder / "changes.json", json.dumps(changes, indent=2, ensure_ascii=False) + "\n")
+    _write(repo, f"{folder}/ids.csv", manifest(current))
+    _write(repo, f"{folder}/{CHECKSUMS}", integrity.sums(descriptor, repo))
+    _write(repo, f"{folder}/changes.json", json.dumps(changes, indent=2, ensure_ascii=False) + "\n")
     update_changelog(repo, changelog_section(changes, descriptor["created"][:10]), version)
     return changes
 
 
 def update_changelog(repo: Path, section: str, version: str) -> None:
     """Put the release's section first (replacing an earlier cut of the same version), keep the others."""
-    path = repo / "CHANGELOG.md"
     head = ("# Changelog\n\nGenerated by `zhanaozen release` from `zhanaozen diff` against the previous "
             "release; versions follow docs/releases.md.\n")
-    text = path.read_text(encoding="utf-8") if path.is_file() else head
+    text = _read(repo, "CHANGELOG.md") or head
     parts = re.split(r"(?m)^(?=## )", text)
     kept = [p for p in parts[1:] if not p.startswith(f"## {version} ")]
-    _write(path, parts[0].rstrip("\n") + "\n\n" + "\n".join([section] + [p.rstrip("\n") + "\n" for p in kept]))
+    _write(repo, "CHANGELOG.md", parts[0].rstrip("\n") + "\n\n" + "\n".join([section] + [p.rstrip("\n") + "\n" for p in kept]))
