@@ -165,7 +165,8 @@ def test_info_and_cite_print_no_terminal_escape_sequences(tmp_path):
     for command in ("info", "cite"):
         result = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
                                  "from zhanaozen.cli import main; sys.exit(main(sys.argv[2:]))",
-                                 str(copy.parent), command], capture_output=True)
+                                 str(copy.parent), command], capture_output=True,
+                                cwd=tmp_path)  # outside a checkout: the commands read the (copied) installed package
         assert result.returncode == 0, result.stderr
         out = result.stdout.decode("utf-8")
         assert "Title" in out and not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", out), command

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from support import assemble
-from test_site import CHROMIUM, build_site, mkdocs_build
+from find_browser import ADVICE, find
+from test_site import build_site, mkdocs_build
 from zhanaozen.docsite.pages import generated_pages
 from zhanaozen.maintain.release_notes import changelog_section
 
@@ -83,11 +84,13 @@ PAGES = ("tables/persons.html", "tables/index.html", "cite.html", "changelog.htm
 
 
 def test_no_script_handler_or_javascript_link_from_data_runs_in_chromium(site):
-    assert CHROMIUM.is_file(), "needs Debian's chromium"
+    executable = find()
+    if executable is None:
+        pytest.fail(ADVICE, pytrace=False)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         page = browser.new_page()
         dialogs = []
         page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
