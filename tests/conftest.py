@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from find_browser import ADVICE, find
 from support import BAD_EXAMPLES, assemble, expected
 from zhanaozen.package.paths import package_root
 
@@ -45,3 +46,18 @@ def copy_shipped(tmp_path: Path):
     def make(name: str) -> Path:
         return Path(shutil.copytree(package_root(), tmp_path / name))
     return make
+
+
+# The browser of the site tests (test_site.py, test_site_inert.py): one per session, since Playwright's
+# sync API refuses a second instance in the same process; tests/find_browser.py finds it.
+@pytest.fixture(scope="session")
+def browser():
+    executable = find()
+    if executable is None:
+        pytest.fail(ADVICE, pytrace=False)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
+        yield browser
+        browser.close()

@@ -21,7 +21,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from find_browser import ADVICE, find
 from support import assemble, run
 from zhanaozen.package.descriptor import read_package
 
@@ -94,19 +93,6 @@ def base_url(sites):
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
-
-
-@pytest.fixture(scope="session")
-def browser():
-    executable = find()
-    if executable is None:
-        pytest.fail(ADVICE, pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        yield browser
-        browser.close()
 
 
 class Visit:

@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from support import assemble
-from find_browser import ADVICE, find
 from test_site import build_site, mkdocs_build
 from zhanaozen.docsite.pages import generated_pages
 from zhanaozen.maintain.release_notes import changelog_section
@@ -83,37 +82,31 @@ PAGES = ("tables/persons.html", "tables/index.html", "cite.html", "changelog.htm
          "people.html", "index.html")
 
 
-def test_no_script_handler_or_javascript_link_from_data_runs_in_chromium(site):
-    executable = find()
-    if executable is None:
-        pytest.fail(ADVICE, pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
-        page = browser.new_page()
-        dialogs = []
-        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-        for path in PAGES:
-            page.goto((site / path).as_uri(), wait_until="load")
-            assert page.evaluate("typeof window.__zdPwned") == "undefined", path
-            live = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
-                [...e.attributes].filter(a => /^on/i.test(a.name) ||
-                    (/^(href|src|action|formaction)$/i.test(a.name) && /^\\s*javascript:/i.test(a.value)))
-                .map(a => e.tagName + ' ' + a.name + '=' + a.value))""")
-            assert live == [], (path, live)
-            assert page.locator("img[src='x']").count() == 0, path
-        # The markup is there as text, for the reader to see.
-        page.goto((site / "tables/persons.html").as_uri())
-        assert TITLE in page.locator("nav").first.inner_text()
-        assert FIELD in page.locator("article").inner_text()
-        page.goto((site / "changelog.html").as_uri())
-        text = page.locator("article").inner_text()
-        assert f"[click me](javascript:{PWN})" in text and f"<script>{PWN}</script>" in text
-        assert page.locator("article a[href='https://example.org/']").count() == 1  # http(s) links stay live
-        page.goto((site / "cite.html").as_uri())
-        assert DATASET_TITLE in page.locator("article").inner_text()
-        browser.close()
+def test_no_script_handler_or_javascript_link_from_data_runs_in_chromium(site, browser):
+    """In the session's browser (conftest.py): a second Playwright in one process is refused."""
+    page = browser.new_page()
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for path in PAGES:
+        page.goto((site / path).as_uri(), wait_until="load")
+        assert page.evaluate("typeof window.__zdPwned") == "undefined", path
+        live = page.evaluate("""() => [...document.querySelectorAll('*')].flatMap(e =>
+            [...e.attributes].filter(a => /^on/i.test(a.name) ||
+                (/^(href|src|action|formaction)$/i.test(a.name) && /^\\s*javascript:/i.test(a.value)))
+            .map(a => e.tagName + ' ' + a.name + '=' + a.value))""")
+        assert live == [], (path, live)
+        assert page.locator("img[src='x']").count() == 0, path
+    # The markup is there as text, for the reader to see.
+    page.goto((site / "tables/persons.html").as_uri())
+    assert TITLE in page.locator("nav").first.inner_text()
+    assert FIELD in page.locator("article").inner_text()
+    page.goto((site / "changelog.html").as_uri())
+    text = page.locator("article").inner_text()
+    assert f"[click me](javascript:{PWN})" in text and f"<script>{PWN}</script>" in text
+    assert page.locator("article a[href='https://example.org/']").count() == 1  # http(s) links stay live
+    page.goto((site / "cite.html").as_uri())
+    assert DATASET_TITLE in page.locator("article").inner_text()
+    page.close()
     assert dialogs == []
 
 
