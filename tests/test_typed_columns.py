@@ -36,7 +36,7 @@ def _plain(value):
 
 
 def _same_columns(root):
-    ds = Dataset(read_package(root))
+    ds = Dataset.read_all(read_package(root))
     checked = 0
     for name, text in ds.text.items():
         table = ds.table(name)
@@ -71,7 +71,7 @@ def _counts(frame) -> set:
 
 def test_documented_counts_agree(shipped, valid_package):
     for root in (shipped, valid_package):
-        ds = Dataset(read_package(root))
+        ds = Dataset.read_all(read_package(root))
         pandas_counts = documented(typed_frame(ds.table("sentences"), ds.text["sentences"].to_pandas().astype("string"))[0],
                                    typed_frame(ds.table("charges"), ds.text["charges"].to_pandas().astype("string"))[0])
         assert _counts(pandas_counts) == _counts(_documented(ds).to_pandas())
