@@ -1,39 +1,63 @@
-"""Load the shipped tables as typed pandas DataFrames."""
+"""Load the tables of a data package (the shipped one by default) as typed DataFrames."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
 
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 from .frames import read_text, typed_frame
+from .engines import ENGINES, convert
+from .field_notes import attach
 from ..package.integrity import IntegrityError, mismatch
 
-_PACKAGE: Package | None = None
+# A file larger than this is refused before it is read: the validator's limit (GitHub's too).
+MAX_FILE_BYTES = 100 * 1024 * 1024
+
+_PACKAGES: dict[Path, Package] = {}
 
 
 def shipped_package() -> Package:
-    global _PACKAGE
-    if _PACKAGE is None:
-        _PACKAGE = read_package(package_root())
-    return _PACKAGE
+    return package_at(None)
 
 
-def load(name: str) -> pd.DataFrame:
-    package = shipped_package()
+def package_at(path: str | Path | None) -> Package:
+    """The package at ``path`` (a directory or its ``datapackage.json``); the shipped one for None."""
+    root = Path(package_root() if path is None else path).resolve()
+    if root not in _PACKAGES:
+        _PACKAGES[root] = read_package(root)
+    return _PACKAGES[root]
+
+
+def load(name: str, path: str | Path | None = None, engine: str = "pandas"):
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    package = package_at(path)
     if name not in package.tables:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
     table = package.tables[name]
-    data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
-    _verify(package, table, data)
+    data = _read(table)  # read once: the bytes checked are the bytes parsed
+    if path is None:  # the installed release must be what was released; a copy at a path is the user's own
+        _verify(package, table, data)
     frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
-    return frame
+    return convert(attach(frame, package, table), engine)
 
 
-def load_all() -> dict[str, pd.DataFrame]:
-    return {name: load(name) for name in shipped_package().tables}
+def load_all(path: str | Path | None = None, engine: str = "pandas") -> dict:
+    return {name: load(name, path, engine) for name in package_at(path).tables}
+
+
+def _read(table: Table) -> bytes:
+    """The file's bytes, after checking it is a regular file of a readable size."""
+    if not table.path.is_file():
+        raise FileNotFoundError(f"{table.relpath}: no such file in {table.path.parent.parent}")
+    size = table.path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise ValueError(f"{table.relpath}: {size} bytes, over the limit of {MAX_FILE_BYTES}")
+    return table.path.read_bytes()
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:
