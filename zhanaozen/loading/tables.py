@@ -24,8 +24,13 @@ def shipped_package() -> Package:
 
 
 def package_at(path: str | Path | None) -> Package:
-    """The package at ``path`` (a directory or its ``datapackage.json``); the shipped one for None."""
-    root = Path(package_root() if path is None else path).resolve()
+    """The package at ``path`` (a directory or its ``datapackage.json``); the shipped one for None.
+
+    Only the shipped package is cached: a copy at a path may be edited between two loads.
+    """
+    if path is not None:
+        return read_package(path)
+    root = package_root().resolve()
     if root not in _PACKAGES:
         _PACKAGES[root] = read_package(root)
     return _PACKAGES[root]

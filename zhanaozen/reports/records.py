@@ -27,7 +27,7 @@ class Tables:
         self.package: Package = package_at(self.path)
         for name in TABLES:
             if name in self.package.tables:
-                self.frames[name] = load(name, self.path)
+                self.frames[name] = load(name, self.package.root if self.path is not None else None)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self.frames:  # an older package without the table: an empty frame, not an error
