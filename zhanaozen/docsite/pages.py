@@ -9,10 +9,11 @@ from ..loading.frames import read_text
 from ..reports.person import build
 from ..reports.records import Tables, records
 from . import bibliography, coverage_page, downloads, home, people, person_pages, tables, timeline_page
+from .audit_page import audit_page, read_audit
 
 
-def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]:
-    """Pages built from the data package at ``root`` (and the changelog file, if there is one)."""
+def generated_pages(root: Path, changelog: Path | None = None, audit: Path | None = None) -> dict[str, str]:
+    """Pages built from the data package at ``root`` (and the changelog and citation audit files, if any)."""
     package = read_package(root)
     frames = {name: read_text(table) for name, table in package.tables.items()}
     pages = {tables.page_path(name): tables.table_page(package, table, frames[name])
@@ -29,6 +30,7 @@ def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]
     pages["coverage.md"] = "# Coverage\n\n" + coverage_page.markdown(root)
     pages["cite.md"] = cite_page(package)
     pages["changelog.md"] = changelog_page(changelog)
+    pages["audit.md"] = audit_page(read_audit(audit) if audit is not None else [])
     return pages
 
 
