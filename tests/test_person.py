@@ -124,37 +124,15 @@ def test_profile_of_another_package_by_path_shows_control_characters_safely(vali
 
 
 def test_inferred_citations_are_marked(valid_package):
-    path = valid_package / "data" / "citations.csv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines[0] += ",support"
-    lines[1:] = [line + ",explicit" for line in lines[1:]]
-    lines.append("CIT-09999,sentences,SEN-0002,term_months,example-report,para. 9,supports,,inferred,"
-                 "Follows from the first-instance term and the reduction the report describes.")
-    # the column goes at the end of the header only if the schema has it; add it to the schema too
-    schema_path = valid_package / "schemas" / "citations.json"
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    if not any(f["name"] == "support" for f in schema["fields"]):
-        schema["fields"].append({"name": "support", "type": "string",
-                                 "constraints": {"enum": ["explicit", "inferred"]}})
-        schema_path.write_text(json.dumps(schema), encoding="utf-8")
-    fields = [f["name"] for f in schema["fields"]]
-    header = lines[0].split(",")[:-1]
-    assert header[: len(fields) - 1] == fields[:-1] or "support" in header
-    path.write_text("\n".join(_reorder(lines, fields)) + "\n", encoding="utf-8")
+    with (valid_package / "data" / "citations.csv").open("a", encoding="utf-8") as f:
+        f.write("CIT-09999,sentences,SEN-0002,term_months,example-report,para. 9,supports,inferred,,"
+                "Follows from the first-instance term and the reduction the report describes.\n")
     p = zhanaozen.person("PER-0001", path=valid_package).to_dict()
     appeal = next(s for t in p["trials"] for s in t["sentences"] if s["sentence_id"] == "SEN-0002")
     marks = {c["citation_id"]: c["support"] for c in appeal["citations"]}
     assert marks["CIT-09999"] == "inferred"
-    assert {"record_id": "SEN-0002", "field": "term_months"}.items() <= next(
-        i for i in p["inferred"] if i["citation_id"] == "CIT-09999").items()
-
-
-def _reorder(lines: list[str], fields: list[str]) -> list[str]:
-    """The CSV with its columns in the schema's order (``support`` was appended last)."""
-    rows_ = list(csv.reader(lines))
-    index = [rows_[0].index(name) for name in fields]
-    out = []
-    for row in rows_:
-        cells = [row[i] for i in index]
-        out.append(",".join(f'"{c}"' if "," in c else c for c in cells))
-    return out
+    assert set(marks.values()) == {"explicit", "inferred"}
+    inferred = next(i for i in p["inferred"] if i["citation_id"] == "CIT-09999")
+    assert (inferred["record_id"], inferred["field"]) == ("SEN-0002", "term_months")
+    assert "[sources: " in str(zhanaozen.person("PER-0001", path=valid_package))
+    assert "example-report (inferred)" in str(zhanaozen.person("PER-0001", path=valid_package))

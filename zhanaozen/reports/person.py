@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .records import Tables, plain, records
+from .records import Tables, plain, records, tables_at
 
 KIND_ORDER = {"preferred": 0, "variant": 1, "transliteration": 2, "misspelling": 3}
 # The tables whose rows belong to one person, and the column that says which.
@@ -75,7 +75,7 @@ class Profile:
 
 
 def person(key: str, path: str | Path | None = None, tables: Tables | None = None) -> Profile:
-    tables = tables or Tables(path)
+    tables = tables or tables_at(path)
     return Profile(build(tables, find(tables, key)))
 
 

@@ -35,6 +35,19 @@ class Tables:
         return self.frames[name]
 
 
+_SHIPPED: list[Tables] = []
+
+
+def tables_at(path: str | Path | None) -> Tables:
+    """The tables at ``path``; those of the installed release are read once per process (they never
+    change; its files are checked against their checksums), a copy at a path on every call."""
+    if path is not None:
+        return Tables(path)
+    if not _SHIPPED:
+        _SHIPPED.append(Tables(None))
+    return _SHIPPED[0]
+
+
 def plain(value):
     """A cell as JSON-ready Python: None for missing, ISO text for a day, int for whole numbers."""
     if value is None or value is pd.NA or value is pd.NaT:

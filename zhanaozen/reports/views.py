@@ -17,7 +17,7 @@ import pandas as pd
 from ..package.descriptor import EARLIEST, LATEST
 from .documented import documented
 from .durations import duration
-from .records import Tables
+from .records import Tables, tables_at
 
 VIEWS = ("sentences_detailed", "custody", "claims_summary", "conflicts")
 
@@ -25,7 +25,7 @@ VIEWS = ("sentences_detailed", "custody", "claims_summary", "conflicts")
 def view(name: str, path=None, tables: Tables | None = None) -> pd.DataFrame:
     if name not in VIEWS:
         raise ValueError(f"unknown view {name!r}; the views are: {', '.join(VIEWS)}")
-    tables = tables or Tables(path)
+    tables = tables or tables_at(path)
     frame = globals()[name](tables).reset_index(drop=True)
     frame.attrs = {"view": name, "version": tables.package.version, "description": _doc(name)}
     return frame
