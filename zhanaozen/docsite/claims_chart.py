@@ -30,17 +30,17 @@ def _y(value: float, top: float, low: float, high: float) -> float:
     return top + PANEL - PANEL * (math.log10(max(value, low)) - math.log10(low)) / span
 
 
-def _marker(qualifier: str, x: float, y: float, title: str) -> str:
+def _marker(qualifier: str, x: float, y: float, title: str, cls: str = "claim") -> str:
     path, _ = SHAPES.get(qualifier, SHAPES["exact"])
     fill = "none" if qualifier == "about" else COLOUR
     return (f'<path transform="translate({x:.1f},{y:.1f})" d="{path}" fill="{fill}" stroke="{COLOUR}" '
-            f'stroke-width="1.5" class="claim"><title>{escape(title)}</title></path>')
+            f'stroke-width="1.5" class="{cls}"><title>{escape(title)}</title></path>')
 
 
 def _legend(y: float) -> str:
     parts, x = [], LEFT
     for qualifier, (_, words) in SHAPES.items():
-        parts.append(_marker(qualifier, x, y, words) + f'<text x="{x + 9}" y="{y + 4}">{escape(words)}</text>')
+        parts.append(_marker(qualifier, x, y, words, "legend") + f'<text x="{x + 9}" y="{y + 4}">{escape(words)}</text>')
         x += 110
     return "".join(parts)
 

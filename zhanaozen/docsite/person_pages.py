@@ -7,6 +7,7 @@ together with others (citation ``support`` = ``inferred``) are marked so a reade
 """
 from __future__ import annotations
 
+import json
 import re
 
 from ..package.descriptor import Package
@@ -214,7 +215,7 @@ def _notes(records: list[dict], key: str) -> list[str]:
 def person_page(p: dict, package: Package) -> str:
     cyrillic = f' <small>{span(p["name_cyrillic"], _cyrillic_language(p))}</small>' if p.get("name_cyrillic") else ""
     svg = timeline.person_svg(p)
-    lines = ["---", "hide:", "  - navigation", "---", "",
+    lines = ["---", f"title: {page_title(p['name'])}", "hide:", "  - navigation", "---", "",
              f"# {text(p['name'])}", "", f'<p class="zd-cyrillic">{cyrillic}</p>' if cyrillic else "",
              _facts(p, package), "", "## At a glance", "", *glance(p), "",
              "## Timeline", "",
@@ -244,6 +245,13 @@ def person_page(p: dict, package: Package) -> str:
               f'<a href="{ROOT}people.html">All people</a> · <a href="{ROOT}timeline.html">Timeline of everyone</a></p>',
               ""]
     return "\n".join(lines)
+
+
+def page_title(name: object) -> str:
+    """The window title as a YAML string. The theme strips tags from a title and decodes its entities
+    without escaping again, so angle brackets and ampersands from the data never reach it as such."""
+    shown = str(name).translate({ord("<"): "‹", ord(">"): "›", ord("&"): "＆"})
+    return json.dumps(" ".join(shown.split()), ensure_ascii=False)
 
 
 def _cyrillic_language(p: dict) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..package.descriptor import EARLIEST, LATEST, Field, Package, Table
 from . import diagram
 from .downloads import csv_path
-from .markup import code, html_table, page_href, text
+from .markup import anchor, code, html_table, page_href, text
 
 EXAMPLE_CHARS = 100  # long notes are cut in the example column; the full text is in the data
 SAMPLE_ROWS, SAMPLE_CHARS = 3, 60
@@ -114,7 +114,7 @@ def _value_counts(table: Table, frame) -> list[str]:
         other = int(len(frame) - empty - sum(int(counts.get(v, 0)) for v in f.enum))
         if other:
             rows.append(["<em>outside the vocabulary</em>", str(other), f"{other / len(frame):.0%}"])
-        lines += [f"### {text(f.name)}", "", '<div class="zd-counts-table">'
+        lines += [f"### {text(f.name)}{anchor('counts-' + f.name)}", "", '<div class="zd-counts-table">'
                   + html_table(["Value", "Rows", "Share"], rows) + "</div>", ""]
     return lines
 

@@ -103,8 +103,7 @@ class _Citations:
     """Citations of records, collected as they are attached so the profile can list every source."""
 
     def __init__(self, tables: Tables):
-        frame = tables["citations"]
-        self.by_record = {key: records(rows) for key, rows in frame.groupby(["table", "record_id"], observed=True)}
+        self.by_record = tables.cached("citations_by_record", lambda: _by_record(tables["citations"]))
         self.used: list[str] = []
         self.conflicts: list[dict] = []
         self.inferred: list[dict] = []
@@ -125,6 +124,14 @@ class _Citations:
             elif c["support"] == "inferred":
                 self.inferred.append(where)
         return row
+
+
+def _by_record(frame: pd.DataFrame) -> dict[tuple[str, str], list[dict]]:
+    """Citations keyed by (table, record ID): every row turned into plain data once."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for c in records(frame):
+        out.setdefault((c["table"], c["record_id"]), []).append(c)
+    return out
 
 
 def _spellings(tables: Tables, person_id: str) -> list[dict]:

@@ -29,6 +29,13 @@ class Tables:
             if name in self.package.tables:
                 self.frames[name] = load(name, self.package.root if self.path is not None else None)
 
+    def cached(self, key: str, make):
+        """A value derived from these tables, made once (the tables are not changed after loading)."""
+        store = self.__dict__.setdefault("_derived", {})
+        if key not in store:
+            store[key] = make()
+        return store[key]
+
     def __getitem__(self, name: str) -> pd.DataFrame:
         if name not in self.frames:  # an older package without the table: an empty frame, not an error
             return pd.DataFrame()
@@ -64,4 +71,5 @@ def plain(value):
 def records(frame: pd.DataFrame) -> list[dict]:
     """Every row as a dict of plain values, in the frame's order."""
     columns = list(frame.columns)
-    return [{c: plain(v) for c, v in zip(columns, row)} for row in frame.itertuples(index=False, name=None)]
+    cells = [frame[c].astype(object).tolist() for c in columns]  # column by column: no per-row indexing
+    return [{c: plain(v) for c, v in zip(columns, row)} for row in zip(*cells)]
