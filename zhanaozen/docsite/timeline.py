@@ -38,6 +38,9 @@ class Scale:
         for year in range(self.start.year, self.end.year + 1):
             x = self.x(date(year, 1, 1))
             parts.append(f'<line x1="{x:.1f}" y1="{TOP}" x2="{x:.1f}" y2="{y:.1f}" class="tick"/>')
+            if year < self.end.year and self.end.year - self.start.year <= 3:  # short spans: month ticks
+                parts += [f'<line x1="{self.x(date(year, m, 1)):.1f}" y1="{y - 4:.1f}" x2="{self.x(date(year, m, 1)):.1f}" '
+                          f'y2="{y:.1f}" class="tick"/>' for m in range(2, 13)]
             if year < self.end.year:
                 mid = self.x(date(year, 7, 1))
                 parts.append(f'<text x="{mid:.1f}" y="{y + 14:.1f}" text-anchor="middle" class="year">{year}</text>')
