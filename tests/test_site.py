@@ -505,4 +505,10 @@ def test_markup_in_a_name_shows_as_text_on_the_person_page(visit, sites):
     page = visit.open("hostile/people/PER-0001/index.html")
     assert page.locator("h1").inner_text().rstrip("¶").strip() == BOLD_NAME
     assert page.locator("article b").count() == 0
+    assert BOLD_NAME in page.locator("svg.zd-timeline > title").text_content()
+    for other in ("timeline", "people"):  # the name in the dataset timeline's SVG and on the index
+        html = (sites / "hostile" / f"{other}.html").read_text(encoding="utf-8")
+        assert "<b>Bold</b>" not in html.split("<title>", 1)[0] + html.split("</title>", 1)[1]
+        page = visit.open(f"hostile/{other}.html")
+        assert page.locator("article b").count() == 0
     visit.assert_clean()
