@@ -4,49 +4,18 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-# Stages and the named rules of the data model, in the order they run, with what each asks.
-RULES = {
-    "descriptor": "datapackage.json and the schemas are valid Frictionless metadata and name only files inside the package",
-    "integrity": "each data file has the size and sha256 checksum that datapackage.json declares for it",
-    "structure": "each CSV is UTF-8 without BOM, within the size limits, has the schema's header, well-formed "
-                 "quotes and one cell per field in every row",
-    "field": "each cell has its field's type and meets its constraints (required, pattern, vocabulary, range, real date)",
-    "keys": "rule 1: primary keys are unique and every reference resolves",
-    "provenance": "rule 2: every record is backed by a source",
-    "conflicts": "rule 3: conflicting citations name the field and the value the source asserts",
-    "chronology": "rule 4: dates are in a possible order",
-    "defendants": "rule 5: sentences agree with the charges",
-    "sentence-shape": "rule 6: sentences and proceedings have a coherent shape",
-    "legal-bounds": "rule 7: custodial terms stay within the convicted articles' maximum",
-    "reported-totals": "rule 8: documented outcomes never exceed what sources report",
-    "text-hygiene": "rule 9: text is clean plain text, safe in spreadsheets and free of personal identifiers",
-    "stable-ids": "every ID ever released is still present or listed in retired_ids, and no retired ID is reused",
-}
-
-
-# What each stage asks a contributor to do, in plain words, shown once per group in the text output.
-FIXES = {
-    "descriptor": "Keep every path in datapackage.json relative, inside the package, and pointing at a real file.",
-    "structure": "Save the file as UTF-8 (no BOM), comma-separated, with the schema's header and one cell per field "
-                 "on every row; `zhanaozen template TABLE` prints the header.",
-    "field": "Write each cell in its field's format; the schema's description and vocabulary are in schemas/TABLE.json.",
-    "keys": "Use a new ID (`zhanaozen next-id TABLE`) and refer only to records that exist.",
-    "provenance": "Add a row to citations.csv (stance supports) that names the source and a precise locator.",
-    "conflicts": "A conflicting citation names the field and the value its source gives; a supporting one "
-                 "repeats the row's value or leaves asserted_value empty.",
-    "chronology": "Check the dates against the source; leave a date partial or empty rather than guess it.",
-    "defendants": "Add the missing charge, or correct the sentence or charge outcome, as the source reports it.",
-    "sentence-shape": "Fill the field the outcome or instance needs, or empty the one it cannot have.",
-    "legal-bounds": "Check the term and the convicted articles against the source.",
-    "reported-totals": "Check the sentences and charges of the trial against the sources' figures.",
-    "integrity": "After an intended edit of a data file run `make hashes`; otherwise restore the file from git.",
-    "stable-ids": "Keep every released ID: restore the record, or list it in data/retired_ids.csv with the reason "
-                  "and what replaces it; never reuse a retired ID.",
-    "text-hygiene": "Retype the text in your own words: plain NFC Unicode, one script per word, no markup, "
-                    "no formula prefix, no personal identifiers.",
-}
-
 SEVERITIES = ("error", "warning")
+
+
+def __getattr__(name: str):
+    """RULES and FIXES (what each stage and rule asks, and its fix) come from validators/catalogue.py,
+    imported on first use: the rules import this module, and the descriptor's child process needs
+    none of them."""
+    if name in ("RULES", "FIXES"):
+        from . import catalogue
+
+        return getattr(catalogue, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -117,6 +86,8 @@ class Report:
             lines.append(f"{name:<22}{shown:>8}{per_table.get(name, 0):>8}")
         lines += ["", f"{'rule':<18}{'errors':>7}  checks"]
         counts = self.by_rule()
+        from .catalogue import RULES
+
         for rule, words in RULES.items():
             note = f"  (skipped: {self.skipped[rule]})" if rule in self.skipped else ""
             lines.append(f"{rule:<18}{counts.get(rule, 0):>7}  {words}{note}")

@@ -2,29 +2,30 @@
 
 This folder has no __init__.py on purpose: as a namespace package it can never shadow the PyPI
 package `validators` that frictionless imports, whatever the working directory. The wheel ships
-it as `zhanaozen.validators`. This module runs every stage and rule over one data package;
-nothing here writes to the package.
+it as `zhanaozen.validators`. This module runs every stage and rule over one data package, and is
+the only one that knows threads and processes; nothing here writes to the package.
 """
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Callable
 
 from zhanaozen.package.descriptor import DescriptorError, read_package
 
-from .stages import descriptor as descriptor_stage
 from .findings import Finding, Report
-from .stages.integrity import check_integrity
+from .stages import descriptor, descriptor_memo
 
-if TYPE_CHECKING:
-    from .dataset import Dataset
-
-
-def _check_fields(ds: Dataset, name: str) -> list[Finding]:
-    from .stages.fields import check_fields  # pandera: imported by the first call, on the second thread
-
-    return check_fields(ds, name)
+# Where each stage and rule (validators/catalogue.py) runs. The descriptor check (frictionless: about
+# 0.6 s of Python imports and metadata checks; it reads no data) runs in a child process, which has a
+# GIL of its own. The main thread reads and types the tables (pyarrow and polars, native code that
+# releases the GIL) and runs the rules not named below. The second thread imports pandera and checks
+# each table's fields as soon as it is typed, then the checksums, then the rules whose work is
+# mostly native polars, so that the two threads seldom wait for each other's GIL. Findings keep the
+# catalogue's order whatever runs where.
+IN_CHILD_PROCESS = ("descriptor",)
+ON_SECOND_THREAD = ("field", "integrity", "defendants", "legal-bounds", "reported-totals", "text-hygiene",
+                    "stable-ids")
 
 
 def validate(path: str | Path) -> Report:
@@ -35,39 +36,59 @@ def validate(path: str | Path) -> Report:
         report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
                                        value=exc.value if isinstance(exc.value, str) else None))
         return report
-    # The descriptor check runs in a child process (frictionless). Here, two threads: the main one
-    # reads and types the tables (pyarrow and polars, which release the GIL), then runs half the
-    # rules; the second imports pandera and checks each table's fields as soon as it is typed, then
-    # computes the checksums and runs the other rules (rules.SECOND_THREAD). Findings keep their
-    # order: descriptor, integrity, structure, fields, rules.
-    child = descriptor_stage.start(package)  # first, so that it runs while polars and pyarrow are imported
+    # The descriptor check's outcome for these exact bytes, if it ran before; else it starts first, so
+    # that it runs while polars and pyarrow are imported.
+    memo = descriptor_memo.key(package)
+    remembered = descriptor_memo.recall(memo)
+    child = descriptor.start(package) if remembered is None else None
+    from . import rules
     from .dataset import Dataset
+    from .stages import fields, integrity
 
     with ThreadPoolExecutor(max_workers=1) as second:
-        fields = {}
-        ds = Dataset(package, ready=lambda ds, name: fields.__setitem__(name, second.submit(_check_fields, ds, name)))
-        integrity = second.submit(check_integrity, package)
-        rule_findings = _check_rules(ds, report, second)
-        report.findings += descriptor_stage.result(package, child) + integrity.result() + ds.read_findings
-        for name in ds.text:
-            report.findings += fields[name].result()
-        report.findings += rule_findings
-    report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in ds.package.tables}
+        ds = Dataset(package)
+        structure, field = [], []
+        for name in package.tables:  # the structure stage: reading and typing, here
+            structure += ds.read(name)
+            if ds.readable(name):
+                field += _run([(fields.RULE, fields.check_fields, (ds, name))], second)
+        jobs = [(integrity.RULE, integrity.check_integrity, (package,))]
+        jobs += [(rule.RULE, rule.check, (ds,)) for rule in _runnable(rules.ALL, ds, report)]
+        checksums, *named = _run(jobs, second)
+        report.findings += _descriptor(package, child, memo, remembered) + checksums.result() + structure
+        for found in field + named:
+            report.findings += found.result()
+    report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}
     return report
 
 
-def _check_rules(ds: Dataset, report: Report, second: ThreadPoolExecutor) -> list[Finding]:
-    """Some rules queue on the second thread behind the field checks, the others run here; their
-    findings come in the rules' order."""
-    from . import rules
+def _descriptor(package, child, memo: str | None, remembered: list[Finding] | None) -> list[Finding]:
+    if remembered is not None:
+        return remembered
+    found = descriptor.result(package, child)
+    if child is not None and child.returncode == 0:  # never remember that the check could not run
+        descriptor_memo.remember(memo, found)
+    return found
 
+
+def _run(jobs: list[tuple[str, Callable[..., list[Finding]], tuple]], second: ThreadPoolExecutor) -> list[Future]:
+    """Queue the jobs placed on the second thread, then run the others here; a future per job, in order."""
+    futures = {i: second.submit(check, *args) for i, (name, check, args) in enumerate(jobs)
+               if name in ON_SECOND_THREAD}
+    for i, (name, check, args) in enumerate(jobs):
+        if i not in futures:
+            futures[i] = Future()
+            futures[i].set_result(check(*args))
+    return [futures[i] for i in range(len(jobs))]
+
+
+def _runnable(named: tuple, ds, report: Report) -> list:
+    """The rules whose tables could all be read; the others are noted as skipped."""
     runnable = []
-    for rule in rules.ALL:
+    for rule in named:
         unreadable = [name for name in rule.TABLES if not ds.readable(name)]
         if unreadable:
             report.skipped[rule.RULE] = "cannot read " + ", ".join(unreadable)
         else:
             runnable.append(rule)
-    queued = {rule: second.submit(rule.check, ds) for rule in runnable if rule in rules.SECOND_THREAD}
-    here = {rule: rule.check(ds) for rule in runnable if rule not in queued}
-    return [finding for rule in runnable for finding in (queued[rule].result() if rule in queued else here[rule])]
+    return runnable

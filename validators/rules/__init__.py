@@ -1,10 +1,7 @@
-"""The named cross-table rules of the data model, in order. Each module has RULE, TABLES and check()."""
+"""The named cross-table rules of the data model, in order. Each module declares RULE, QUESTION, FIX
+and TABLES, and has check(); validators/catalogue.py lists them after the stages, run.py runs them."""
 from . import (chronology, conflicts, defendants, keys, legal_bounds, provenance, reported_totals,
                sentence_shape, stable_ids, text_hygiene)
 
 ALL = (keys, provenance, conflicts, chronology, defendants, sentence_shape, legal_bounds,
        reported_totals, text_hygiene, stable_ids)
-
-# Run on the validator's second thread, once it has checked the fields: rules whose work is mostly
-# native (polars), so that the two threads seldom wait for each other's GIL.
-SECOND_THREAD = (defendants, legal_bounds, reported_totals, text_hygiene, stable_ids)

@@ -11,6 +11,9 @@ from ..dataset import Dataset, member
 from ..findings import Finding
 
 RULE = "provenance"
+QUESTION = "rule 2: every record is backed by a source that states it, and an inferred citation says how"
+FIX = ("Add a row to citations.csv (stance supports, support explicit) that names a source stating the record and a "
+       "precise locator; for an inferred citation, say in its notes how the value follows and from which citations.")
 TABLES = ("citations", "persons", "person_names")
 # These tables carry their own source_id and locator on every row.
 SELF_SOURCED = {"sources", "citations", "person_names", "claims"}

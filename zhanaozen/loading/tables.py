@@ -13,8 +13,7 @@ from .engines import ENGINES, convert
 from .field_notes import attach
 from ..package.integrity import IntegrityError, mismatch
 
-# A file larger than this is refused before it is read: the validator's limit (GitHub's too).
-MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_BYTES = 100 * 1024 * 1024  # the validator's limit for a data file; larger ones are refused unread
 
 _PACKAGES: dict[Path, Package] = {}
 
@@ -37,32 +36,34 @@ def package_at(path: str | Path | None) -> Package:
 
 
 def load(name: str, path: str | Path | None = None, engine: str = "pandas"):
+    """``zhanaozen.load``: the installed data is checked against its checksums, a copy at ``path`` is not."""
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
     package = package_at(path)
-    if name not in package.tables:
-        known = ", ".join(package.tables)
-        raise ValueError(f"unknown table {name!r}; the tables are: {known}")
-    table = package.tables[name]
-    data = _read(table)  # read once: the bytes checked are the bytes parsed
-    if path is None:  # the installed release must be what was released; a copy at a path is the user's own
-        _verify(package, table, data)
-    frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
-    return convert(attach(frame, package, table), engine)
+    return convert(_typed(package, name, verify=path is None), engine)
 
 
 def load_all(path: str | Path | None = None, engine: str = "pandas") -> dict:
     return {name: load(name, path, engine) for name in package_at(path).tables}
 
 
-def _read(table: Table) -> bytes:
-    """The file's bytes, after checking it is a regular file of a readable size."""
-    if not table.path.is_file():
-        raise FileNotFoundError(f"{table.relpath}: no such file in {table.path.parent.parent}")
-    size = table.path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise ValueError(f"{table.relpath}: {size} bytes, over the limit of {MAX_FILE_BYTES}")
-    return table.path.read_bytes()
+def load_from(package: Package, name: str) -> pd.DataFrame:
+    """One table of any package (``zhanaozen export PATH``), checked against its declared checksums."""
+    return _typed(package, name, verify=True)
+
+
+def _typed(package: Package, name: str, verify: bool) -> pd.DataFrame:
+    if name not in package.tables:
+        known = ", ".join(package.tables)
+        raise ValueError(f"unknown table {name!r}; the tables are: {known}")
+    table = package.tables[name]
+    if not table.path.is_file() or table.path.stat().st_size > MAX_BYTES:
+        raise ValueError(f"{table.relpath} is not a regular file of at most {MAX_BYTES} bytes")
+    data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
+    if verify:
+        _verify(package, table, data)
+    frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
+    return attach(frame, package, table)
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:
