@@ -43,11 +43,17 @@ def tables(package: Package) -> list[Download]:
 
 
 def release_names(version: str) -> list[tuple[str, str]]:
-    """The release files of docs/releases.md ("Cutting a release"), with what each is."""
-    return [(f"zhanaozen-prosecutions-{version}.zip", "the zipped data package (data, schemas, ID manifests, "
+    """The files ``make release`` puts in dist/, as docs/releases.md ("Release files") lists them."""
+    v = version
+    return [(f"zhanaozen-prosecutions-{v}.zip", "the data package as maintained (data, schemas, ID manifests, "
              "citation, changelog)"),
-            (f"zhanaozen-{version}-py3-none-any.whl", "the Python wheel (loader, validator and the data)"),
-            (f"zhanaozen-{version}.tar.gz", "the source distribution"),
+            (f"zhanaozen-prosecutions-{v}-csv.zip", "CSV: a Frictionless data package with a README"),
+            (f"zhanaozen-prosecutions-{v}.xlsx", "Excel workbook"),
+            (f"zhanaozen-prosecutions-{v}.sqlite", "SQLite database"),
+            (f"zhanaozen-prosecutions-{v}-parquet.zip", "Parquet, one file per table"),
+            (f"zhanaozen-prosecutions-{v}-stata.zip", "Stata, one file per table"),
+            (f"zhanaozen-{v}-py3-none-any.whl", "the Python package with the data (wheel)"),
+            (f"zhanaozen-{v}.tar.gz", "the Python package with the data (source)"),
             ("SHA256SUMS", "checksums of the files above (sha256sum --check SHA256SUMS)")]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from ..package.citation import render
 from ..package.descriptor import Package
 from .downloads import Download, human_size, release_names
-from .markup import code, html_table, text
+from .markup import html_table, text
 
 MARKER = "<!-- zhanaozen:home -->"
 COUNTED = (("persons", "people"), ("detentions", "custody episodes"), ("trials", "proceedings at every instance"),
@@ -45,11 +45,10 @@ def _release(version: str, files: list[Download]) -> list[str]:
         items = "".join(f'<li><a href="{text(f.site_path)}" download>{text(f.label)}</a> ({human_size(f.size)})</li>'
                         for f in files)
         return [f"<p>Release {text(version)}:</p><ul>{items}</ul>"]
-    names = ", ".join(code(name) for name, _ in release_names(version))
-    return [f"<p>The release files of version {text(version)} ({names}) are published with each release; "
-            "this build of the site was made without them (<code>make release</code> builds them into "
-            '<code>dist/</code>; see <a href="releases.html">Releases and versioning</a>). '
-            "Every table's CSV is below.</p>"]
+    kinds = "; ".join(text(what) for _, what in release_names(version))
+    return [f"<p>Each release publishes its files ({kinds}). This build of the site was made without them "
+            "(<code>make release</code> builds them into <code>dist/</code>; see "
+            '<a href="releases.html#release-files">Release files</a>). Every table\'s CSV is here:</p>']
 
 
 def _csvs(files: list[Download]) -> str:
