@@ -512,3 +512,23 @@ def test_markup_in_a_name_shows_as_text_on_the_person_page(visit, sites):
         page = visit.open(f"hostile/{other}.html")
         assert page.locator("article b").count() == 0
     visit.assert_clean()
+
+
+# Text nodes holding Cyrillic letters whose nearest lang attribute is the page's own (en).
+CYRILLIC_WITHOUT_LANG = """() => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    const out = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/[\\u0400-\\u04FF]/.test(node.textContent) || /^https?:\\/\\//.test(node.textContent)) continue;
+        const owner = node.parentElement.closest('[lang]');
+        if (!owner || owner === document.documentElement) out.push(node.textContent.trim().slice(0, 40));
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("path", ["people.html", "people/PER-0001/index.html", "sources.html",
+                                  "tables/person_names.html", "tables/persons.html"])
+def test_cyrillic_text_carries_a_lang_attribute(visit, path):
+    page = visit.open(f"main/{path}", idle=False)
+    assert page.evaluate(CYRILLIC_WITHOUT_LANG) == []

@@ -6,6 +6,7 @@ import re
 from ..package.descriptor import EARLIEST, LATEST, Field, Package, Table
 from . import diagram
 from .downloads import csv_path
+from .language import span
 from .markup import anchor, code, html_table, page_href, text
 
 EXAMPLE_CHARS = 100  # long notes are cut in the example column; the full text is in the data
@@ -89,7 +90,7 @@ def _cut(value) -> str:
     if value is None or value != value:
         return ""
     value = str(value)
-    return text(value[:SAMPLE_CHARS].rstrip() + "…") if len(value) > SAMPLE_CHARS else text(value)
+    return span(value[:SAMPLE_CHARS].rstrip() + "…") if len(value) > SAMPLE_CHARS else span(value)
 
 
 def _sample(table: Table, frame) -> str:
@@ -164,7 +165,7 @@ def _example(frame, name: str) -> str:
     value = str(values.iloc[0])
     if len(value) > EXAMPLE_CHARS:
         value = value[:EXAMPLE_CHARS].rstrip() + "…"
-    return code(value)
+    return f"<code>{span(value)}</code>"
 
 
 def _relationships(package: Package, table: Table) -> list[str]:
