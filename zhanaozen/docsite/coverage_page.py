@@ -11,7 +11,8 @@ import html
 import pandas as pd
 
 from ..package.outcomes import OUTCOMES
-from ..reports.coverage import NO_CLAIM, NOT_COUNTED, _frame, checked_package, claims_table, figure as _figure
+from ..reports.coverage import NO_CLAIM, NOT_COUNTED, checked_package, claims_table, figure as _figure
+from ..reports.coverage import typed_table as _frame
 from . import claims_chart, coverage_chart
 from .markup import escape, html_table
 
