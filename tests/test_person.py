@@ -136,3 +136,18 @@ def test_inferred_citations_are_marked(valid_package):
     assert (inferred["record_id"], inferred["field"]) == ("SEN-0002", "term_months")
     assert "[sources: " in str(zhanaozen.person("PER-0001", path=valid_package))
     assert "example-report (inferred)" in str(zhanaozen.person("PER-0001", path=valid_package))
+
+
+def test_cli_prints_the_profile_as_text_or_json(valid_package):
+    from support import BIN, run
+
+    replace_cell(valid_package, "persons", "PER-0001", "notes", "note\x9b31m with a C1 control")
+    result = run(str(BIN / "zhanaozen"), "person", "example person a", str(valid_package))
+    assert result.returncode == 0, result.stderr
+    assert "84 months" in result.stdout and "60 months" in result.stdout
+    result = run(str(BIN / "zhanaozen"), "person", "PER-0001", str(valid_package), "--format", "json")
+    assert result.returncode == 0 and "\x9b" not in result.stdout
+    assert json.loads(result.stdout)["notes"] == "note\x9b31m with a C1 control"
+    missing = run(str(BIN / "zhanaozen"), "person", "Nobody", str(valid_package))
+    assert missing.returncode == 2 and missing.stderr.startswith("zhanaozen person: no person")
+    assert "Traceback" not in missing.stderr
