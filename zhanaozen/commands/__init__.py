@@ -13,6 +13,7 @@ NAMES = (
     "info",
     "coverage",
     "cite",
+    "person",
     "diff",
     "release",
     "export",
