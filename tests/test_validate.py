@@ -142,7 +142,7 @@ def test_version_and_command_help_with_examples():
     version = run(str(BIN / "zhanaozen"), "--version")
     assert version.returncode == 0 and version.stdout.startswith(f"zhanaozen {zhanaozen.__version__}")
     for command in ("validate", "fmt", "next-id", "template", "info", "cite", "coverage", "export", "diff",
-                    "renumber"):
+                    "renumber", "person"):
         text = run(str(BIN / "zhanaozen"), command, "--help").stdout
         assert "examples:\n  zhanaozen" in text or "examples:\n  git merge" in text, command
         assert "checkout" in text, command  # every command that reads a package says how it finds it

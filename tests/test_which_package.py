@@ -21,6 +21,7 @@ COMMANDS = [
     (["coverage"], False),
     (["renumber", "--check"], False),
     (["diff", "HEAD"], False),
+    (["person", "PER-0001"], False),
 ]
 
 
