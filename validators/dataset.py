@@ -28,11 +28,17 @@ class Dataset:
         self._lines: dict[str, list[int]] = {}
         self._record_ids: dict[str, pl.Series] = {}
         for name, table in package.tables.items():
-            frame, findings = read_table(table)
+            try:
+                frame, findings = read_table(table)
+                if frame is not None:
+                    typed, failures = typed_frame(table, frame)
+            except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3
+                frame, findings = None, [Finding("structure", table.relpath, "the file could not be read as its "
+                                                 f"schema says ({type(exc).__name__}: {str(exc)[:200]})", table=name)]
             self.read_findings += findings
             if frame is not None:
                 self.text[name] = frame
-                self.typed[name], self.conversion_failures[name] = typed_frame(table, frame)
+                self.typed[name], self.conversion_failures[name] = typed, failures
                 if ready is not None:
                     ready(self, name)
 
