@@ -68,13 +68,19 @@ class Dataset:
         parent: dict[str, str | None] = {}
         for trial, up in zip(trials["trial_id"].to_list(), trials["appeal_of"].to_list()):
             parent.setdefault(trial, up)
-        roots = {}
+        # Each trial is walked once: a walk stops at a trial whose root is known and hands it to every
+        # trial it passed, so a chain of 40,000 appeals costs 40,000 steps, not 40,000² (and a cycle ends).
+        roots: dict[str, str] = {}
         for trial in parent:
-            node, seen = trial, {trial}
-            while parent.get(node) is not None and parent[node] not in seen:
-                node = parent[node]
+            path, seen, node = [], set(), trial
+            while node not in roots and node not in seen and parent.get(node) is not None:
+                path.append(node)
                 seen.add(node)
-            roots[trial] = node
+                node = parent[node]
+            root = roots.get(node, node)
+            for passed in path:
+                roots[passed] = root
+            roots.setdefault(node, root)
         return roots
 
     def root(self, trial_ids: pl.Series) -> pl.Series:

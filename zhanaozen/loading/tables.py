@@ -26,7 +26,7 @@ def load(name: str) -> pd.DataFrame:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
     table = package.tables[name]
-    data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
+    data = table.read_bytes()  # guarded, and read once: the bytes checked are the bytes parsed
     _verify(package, table, data)
     frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
     return frame

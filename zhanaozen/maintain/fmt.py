@@ -20,6 +20,7 @@ import unicodedata
 from pathlib import Path
 
 from ..package.descriptor import Package, Table
+from ..package.safe_files import UnsafeFile
 
 BOM = b"\xef\xbb\xbf"
 _DIGITS = re.compile(r"(\d+)")
@@ -99,9 +100,9 @@ def format_package(package: Package, write: bool) -> tuple[list[str], list[str]]
     changed, refused = [], []
     for table in package.tables.values():
         try:
-            raw = table.path.read_bytes()
+            raw = table.read_bytes()  # guarded: a regular file inside the package, within the size limit
             wanted = canonical(table, raw)
-        except (OSError, Unformattable) as exc:
+        except (OSError, UnsafeFile, Unformattable) as exc:
             refused.append(str(exc))
             continue
         if wanted != raw:
