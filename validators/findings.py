@@ -22,7 +22,17 @@ RULES = {
     "legal-bounds": "rule 7: custodial terms stay within the convicted articles' maximum",
     "reported-totals": "rule 8: documented outcomes never exceed what sources report",
     "text-hygiene": "rule 9: text is clean plain text, safe in spreadsheets and free of personal identifiers",
-    "stable-ids": "every ID ever released is still present or listed in retired_ids, and no retired ID is reused",
+    "stable-ids": "every ID ever released is still present or listed in retired_ids, no retired ID is reused, "
+                  "and chains of replacements end at a record",
+    # The hostile-input checks (issue 14); each module in validators/rules declares its QUESTION and FIX.
+    "date-order": "every pair of dates with a natural order is in it, and no date is after the day of validation",
+    "sentence-bounds": "a fine carries no term, no term exceeds the criminal code's general maximum (360 months), "
+                       "and an article's minimum is not above its maximum",
+    "hidden-characters": "text holds no invisible characters: format, bidirectional, separator, zero-width or filler",
+    "confusables": "no word mixes look-alike letters of Latin, Cyrillic and Greek (Unicode's confusables table)",
+    "spaced-identifiers": "free text holds no national ID number written in groups of digits",
+    "contract": "no field, type or constraint of the last release was removed or loosened, unless the major "
+                "version was raised",
 }
 
 
@@ -46,6 +56,13 @@ FIXES = {
                   "and what replaces it; never reuse a retired ID.",
     "text-hygiene": "Retype the text in your own words: plain NFC Unicode, one script per word, no markup, "
                     "no formula prefix, no personal identifiers.",
+    "date-order": "Check both dates against the source; leave a date partial or empty rather than guess it.",
+    "sentence-bounds": "Check the outcome, the term and the article's range against the source and the code.",
+    "hidden-characters": "Retype the cell: delete the invisible character the message names.",
+    "confusables": "Retype the word in one script: the message names the letter that only looks like the others.",
+    "spaced-identifiers": "Remove the number: the dataset never records personal identifiers.",
+    "contract": "Restore the field or constraint as released, or raise the major version in datapackage.json "
+                "(docs/releases.md) if the break is intended.",
 }
 
 SEVERITIES = ("error", "warning")
