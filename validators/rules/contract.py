@@ -63,7 +63,7 @@ def check(ds: Dataset) -> list[Finding]:
             target = ds.package.tables[table]
             names = target.field_names
             index = names.index(field) if field in names else None
-            file, line, column = locate.field(target, index)
+            file, line, column = locate.field(target, index, "name") if index is not None else locate.field(target, None)
         else:
             file, (line, column) = "datapackage.json", locate.where("datapackage.json", "resources")
         findings.append(Finding(RULE, file, message, line=line, column=field, character=column, table=table))

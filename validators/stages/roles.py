@@ -60,10 +60,14 @@ def check_roles(package: Package) -> list[Finding]:
         table = find(package.tables, role)
         if table is None or table.name != role or table.relpath != role_path(role):
             found = f"it is named {table.name!r} at {table.relpath}" if table else "no resource plays it"
-            line, column = locate.where("datapackage.json", "resources")
+            at, prop = ("resources",), "resources"
+            if table is not None:  # point at the renamed resource's name
+                names = [r.get("name") for r in package.descriptor["resources"]]
+                at, prop = ("resources", names.index(table.name), "name"), "name"
+            line, column = locate.where("datapackage.json", *at)
             findings.append(_finding("datapackage.json", line, column,
                                      f"the data model needs table {role!r} at {role_path(role)}, and {found}; "
-                                     "tables are never renamed or removed, as the rules read them", "resources", role))
+                                     "tables are never renamed or removed, as the rules read them", prop, role))
             continue
         names = table.field_names
         for name, shape in needed.items():
