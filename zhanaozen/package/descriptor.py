@@ -163,8 +163,8 @@ def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
 def _read_json(root: Path, path: Path, file: str) -> safe_files.JsonDocument:
     try:
         doc = safe_files.read_json(root, path, file)
-    except safe_files.UnsafeFile as exc:
-        raise DescriptorError(file, exc.message, line=exc.line, column=exc.column) from None
+    except safe_files.UnsafeFile as exc:  # a refusal of the whole file is located at its first line
+        raise DescriptorError(file, exc.message, line=exc.line or 1, column=exc.column) from None
     if not isinstance(doc.data, dict):
         raise DescriptorError(file, "must hold a JSON object", line=1, column=1)
     return doc
@@ -179,8 +179,11 @@ def _schema(root: Path, doc: safe_files.JsonDocument, index: int, resource: dict
         path = safe_member(root, schema, doc.file, "schema")
         schema_doc = _read_json(root, path, schema)
     except DescriptorError as exc:
-        if exc.line is None:  # a path refused: point at it in the descriptor
+        if exc.line is None:  # a path refused, or a file that cannot be read: point at it in the descriptor
             exc.line, exc.column = doc.where("resources", index, "schema")
+            if exc.file != doc.file:
+                exc.message, exc.file, exc.field, exc.value = f"schema {schema!r} {exc.message}", doc.file, "schema", schema
+            exc.problems = [exc]
         raise
     return schema_doc, (), schema_doc.data
 
