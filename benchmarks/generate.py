@@ -64,7 +64,7 @@ def _sources(t: Tables, persons: int) -> list[str]:
 def _cite(t: Tables, table: str, record: str, source: str, **extra) -> None:
     n = len(t.rows["citations"]) + 1
     t.add("citations", citation_id=f"CIT-{n:07d}", table=table, record_id=record, source_id=source,
-          locator=f"p. {1 + n % 300}", stance=extra.pop("stance", "supports"), **extra)
+          locator=f"p. {1 + n % 300}", stance=extra.pop("stance", "supports"), support=extra.pop("support", "explicit"), **extra)
 
 
 def _fixed(t: Tables, sources: list[str]) -> None:

@@ -1,13 +1,21 @@
 """Fixtures: the installed package, and tiny packages assembled from tests/examples."""
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from support import BAD_EXAMPLES, assemble, expected
 from zhanaozen.package.paths import package_root
+
+
+def pytest_configure(config):
+    """One memo of the descriptor check for the session (validators/stages/descriptor_memo.py), not the
+    user's ~/.cache: each descriptor the tests build is checked by frictionless once."""
+    os.environ.setdefault("ZHANAOZEN_CACHE_DIR", tempfile.mkdtemp(prefix="zhanaozen-test-cache-"))
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import json
 import sys
 
 from support import run
-from zhanaozen.validators.findings import RULES
+from zhanaozen.validators.catalogue import RULES
 
 
 def test_benchmark_smoke_run_is_correct(repo_root, tmp_path):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 
 import zhanaozen
 from zhanaozen.cli import main
-from zhanaozen.validators.findings import RULES
+from zhanaozen.validators import catalogue
+from zhanaozen.validators.catalogue import RULES
 
 from support import BAD_EXAMPLES, BIN, assemble, digests, expected, expected_line, run
 
@@ -44,6 +46,20 @@ def test_frictionless_accepts_the_repository_descriptor(repo_root):
     result = run(str(BIN / "frictionless"), "validate", "--json", "datapackage.json", cwd=repo_root)
     report = json.loads(result.stdout)
     assert report["valid"], result.stdout[:3000]
+
+
+def test_each_stage_and_rule_is_declared_once(repo_root):
+    """Name, question and fix live in the rule's module; the registry, the README table and the
+    data model's numbered rules agree with them."""
+    names = [module.RULE for module in catalogue.ALL]
+    assert len(names) == len(set(names))
+    assert all(module.QUESTION and module.FIX for module in catalogue.ALL)
+    assert catalogue.markdown_table() in (repo_root / "README.md").read_text(encoding="utf-8"), \
+        "README.md's rules table differs from the catalogue: paste `python -m zhanaozen.validators.catalogue`"
+    model = (repo_root / "docs" / "data-model.md").read_text(encoding="utf-8")
+    numbered = [q.split(":")[0].split()[1] for q in RULES.values() if q.startswith("rule ")]
+    assert numbered == [str(n) for n in range(1, len(numbered) + 1)]
+    assert all(f"\n{n}. " in model for n in numbered)
 
 
 def test_valid_example_passes(valid_package):
@@ -118,3 +134,23 @@ def test_unsafe_resource_paths_are_refused(valid_package, path):
     report = zhanaozen.validate(valid_package)
     assert [f.rule for f in report.findings] == ["descriptor"]
     assert path in report.findings[0].message
+
+
+def test_descriptor_check_is_remembered_by_its_bytes(valid_package, tmp_path):
+    """The frictionless check runs once per descriptor and schemas; a changed byte runs it again, and
+    the remembered findings are the ones a fresh check gives."""
+    cache = tmp_path / "cache"
+    env = {**os.environ, "ZHANAOZEN_CACHE_DIR": str(cache)}
+    argv = [str(BIN / "zhanaozen"), "validate", "--format", "json", str(valid_package)]
+    fresh = run(*argv, env={**os.environ, "ZHANAOZEN_CACHE_DIR": ""})
+    first, again = run(*argv, env=env), run(*argv, env=env)
+    assert fresh.stdout == first.stdout == again.stdout and json.loads(fresh.stdout)["valid"]
+    assert len(list(cache.glob("*.json"))) == 1
+    descriptor = json.loads((valid_package / "datapackage.json").read_text())
+    descriptor["resources"][0]["profile"] = "not-a-profile"  # a finding of the descriptor check
+    (valid_package / "datapackage.json").write_text(json.dumps(descriptor))
+    changed, remembered = run(*argv, env=env), run(*argv, env=env)
+    assert len(list(cache.glob("*.json"))) == 2
+    assert changed.stdout == remembered.stdout
+    assert [e["rule"] for e in json.loads(changed.stdout)["errors"]] == ["descriptor"]
+    assert changed.stdout == run(*argv, env={**os.environ, "ZHANAOZEN_CACHE_DIR": ""}).stdout

@@ -6,7 +6,7 @@ both cores. A row's position in its frame is its position in the file.
 from __future__ import annotations
 
 from functools import cached_property
-from typing import Callable, Sequence
+from typing import Sequence
 
 import polars as pl
 
@@ -18,29 +18,37 @@ from .stages.field_types import typed_frame
 
 
 class Dataset:
-    def __init__(self, package: Package, ready: Callable[["Dataset", str], None] | None = None):
-        """Reads and types every table; ``ready(dataset, name)`` is called as each table is typed."""
+    def __init__(self, package: Package):
+        """No table is read yet: :meth:`read` reads and types each (validators/run.py decides when)."""
         self.package = package
         self.text: dict[str, pl.DataFrame] = {}
         self.typed: dict[str, pl.DataFrame] = {}
         self.conversion_failures: dict[str, dict[str, pl.Series]] = {}
-        self.read_findings: list[Finding] = []
         self._lines: dict[str, list[int]] = {}
         self._record_ids: dict[str, pl.Series] = {}
-        for name, table in package.tables.items():
-            try:
-                frame, findings = read_table(table)
-                if frame is not None:
-                    typed, failures = typed_frame(table, frame)
-            except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3
-                frame, findings = None, [Finding("structure", table.relpath, "the file could not be read as its "
-                                                 f"schema says ({type(exc).__name__}: {str(exc)[:200]})", table=name)]
-            self.read_findings += findings
+
+    def read(self, name: str) -> list[Finding]:
+        """Read and type one table; the findings (structure stage) that prevent reading it, if any."""
+        table = self.package.tables[name]
+        try:
+            frame, findings = read_table(table)
             if frame is not None:
-                self.text[name] = frame
-                self.typed[name], self.conversion_failures[name] = typed, failures
-                if ready is not None:
-                    ready(self, name)
+                typed, failures = typed_frame(table, frame)
+        except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3
+            return [Finding("structure", table.relpath, "the file could not be read as its schema says "
+                            f"({type(exc).__name__}: {str(exc)[:200]})", line=1, table=name)]
+        if frame is not None:
+            self.text[name] = frame
+            self.typed[name], self.conversion_failures[name] = typed, failures
+        return findings
+
+    @classmethod
+    def read_all(cls, package: Package) -> "Dataset":
+        """Every table read and typed (for a caller that does not schedule the stages itself)."""
+        ds = cls(package)
+        for name in package.tables:
+            ds.read(name)
+        return ds
 
     def table(self, name: str) -> Table:
         return self.package.tables[name]

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from zhanaozen.package import safe_files
 
-from .findings import FIXES, RULES, Finding, Report
+from . import catalogue  # what each stage and rule asks, and its fix
+from .findings import Finding, Report
 from .inert import command_line, json_text, markdown, printable
 
 SHAPE_VERSION = 1
@@ -26,15 +27,15 @@ def text(report: Report, limit: int = 200) -> str:
     """Errors grouped by file and rule, each group with the fix in plain words; then warnings and the summary."""
     shown, hidden = _shown(report.errors, limit)
     lines: list[str] = []
-    order = {rule: i for i, rule in enumerate(RULES)}
+    order = {rule: i for i, rule in enumerate(catalogue.RULES)}
     ordered = sorted(shown, key=lambda f: (f.file, order.get(f.rule, len(order)), f.line or 0))
     for file, in_file in groupby(ordered, key=lambda f: f.file):
         lines.append(file)
         for rule, group in groupby(in_file, key=lambda f: f.rule):
             group = list(group)
-            lines.append(f"  {rule} ({len(group)}): {RULES.get(rule, '')}")
+            lines.append(f"  {rule} ({len(group)}): {catalogue.RULES.get(rule, '')}")
             lines += [f"    {finding}" for finding in group]
-            lines.append(f"    fix: {FIXES.get(rule, 'see the message')}")
+            lines.append(f"    fix: {catalogue.FIXES.get(rule, 'see the message')}")
         lines.append("")
     if hidden:
         lines += [f"... and {hidden} more error(s) (use --max-errors 0 to see all)", ""]
@@ -132,7 +133,7 @@ def github(report: Report, limit: int = 200, base: Path | None = None) -> str:
         title = f"zhanaozen {finding.rule}" + (f" ({finding.column})" if finding.column else "")
         props.append(f"title={_escape(title, True)}")
         value = f" (value: {finding.value!r})" if finding.value is not None else ""
-        fix = f". Fix: {FIXES.get(finding.rule, '')}" if finding.severity == "error" else ""
+        fix = f". Fix: {catalogue.FIXES.get(finding.rule, '')}" if finding.severity == "error" else ""
         body = f"{finding.message}{value}{fix}"
         lines.append(f"::{finding.severity} {','.join(props)}::{_escape(body)}")
     return "\n".join(lines + [command_line(line) for line in report.summary().split("\n")])
@@ -147,7 +148,7 @@ def step_summary(report: Report, limit: int = 50) -> str:
     verdict = "valid" if report.valid else f"**invalid**: {len(report.errors)} error(s)"
     lines = [f"## zhanaozen validate: {verdict}", "", "| rule | errors | checks |", "|---|---:|---|"]
     counts = report.by_rule()
-    lines += [f"| {_cell(rule)} | {counts.get(rule, 0)} | {_cell(words)} |" for rule, words in RULES.items()]
+    lines += [f"| {_cell(rule)} | {counts.get(rule, 0)} | {_cell(words)} |" for rule, words in catalogue.RULES.items()]
     shown, hidden = _shown(report.errors, limit)
     if shown:
         lines += ["", "| file | line | field | rule | message |", "|---|---:|---|---|---|"]

@@ -46,7 +46,8 @@ def on_config(config):
 def on_files(files, config):
     root = _package_root(config)
     try:
-        pages = generated_pages(root, changelog=_repo(config) / "CHANGELOG.md")
+        pages = generated_pages(root, changelog=_repo(config) / "CHANGELOG.md",
+                                audit=_repo(config) / "audit" / "citations.csv")
     except (DescriptorError, CoverageError, OSError, ValueError) as exc:  # a missing or unreadable CSV
         raise _unreadable(root, exc) from None
     for path, content in pages.items():

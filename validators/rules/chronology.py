@@ -11,6 +11,8 @@ from ..dataset import Dataset, lookup, member
 from ..findings import Finding
 
 RULE = "chronology"
+QUESTION = "rule 4: dates are in a possible order"
+FIX = "Check the dates against the source; leave a date partial or empty rather than guess it."
 TABLES = ("detentions", "trials", "sentences", "allegations")
 
 

@@ -7,6 +7,9 @@ from ..dataset import Dataset, at, lookup, member
 from ..findings import Finding
 
 RULE = "conflicts"
+QUESTION = "rule 3: conflicting citations name the field and the value the source asserts"
+FIX = ("A conflicting citation names the field and the value its source gives; a supporting one repeats "
+       "the row's value or leaves asserted_value empty.")
 TABLES = ("citations",)
 
 

@@ -7,6 +7,8 @@ from ..dataset import Dataset, member
 from ..findings import Finding
 
 RULE = "defendants"
+QUESTION = "rule 5: sentences agree with the charges"
+FIX = "Add the missing charge, or correct the sentence or charge outcome, as the source reports it."
 TABLES = ("sentences", "charges", "trials")
 CONVICTIONS = ["imprisonment", "suspended", "amnestied", "fine"]
 

@@ -7,6 +7,8 @@ from ..dataset import Dataset, joined, member
 from ..findings import Finding
 
 RULE = "keys"
+QUESTION = "rule 1: primary keys are unique and every reference resolves"
+FIX = "Use a new ID (`zhanaozen next-id TABLE`) and refer only to records that exist."
 TABLES: tuple[str, ...] = ()  # each table is checked when it could be read
 
 

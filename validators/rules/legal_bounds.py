@@ -13,6 +13,8 @@ from ..dataset import Dataset, lookup
 from ..findings import Finding
 
 RULE = "legal-bounds"
+QUESTION = "rule 7: custodial terms stay within the convicted articles' maximum"
+FIX = "Check the term and the convicted articles against the source."
 TABLES = ("sentences", "charges", "legal_articles", "trials")
 
 

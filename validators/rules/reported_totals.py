@@ -12,6 +12,8 @@ from ..dataset import Dataset
 from ..findings import Finding, as_warnings
 
 RULE = "reported-totals"
+QUESTION = "rule 8: documented outcomes never exceed what sources report"
+FIX = "Check the sentences and charges of the trial against the sources' figures."
 TABLES = ("claims", "sentences", "charges")
 PAIR = ["trial_id", "measure"]
 

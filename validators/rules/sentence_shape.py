@@ -7,6 +7,8 @@ from ..dataset import Dataset, lookup
 from ..findings import Finding
 
 RULE = "sentence-shape"
+QUESTION = "rule 6: sentences and proceedings have a coherent shape"
+FIX = "Fill the field the outcome or instance needs, or empty the one it cannot have."
 TABLES = ("sentences", "trials")
 LEVEL = {"first_instance": 0, "appeal": 1, "cassation": 2, "supervisory": 3}
 

@@ -12,6 +12,9 @@ from ..dataset import Dataset, at, member
 from ..findings import Finding
 
 RULE = "stable-ids"
+QUESTION = "every ID ever released is still present or listed in retired_ids, and no retired ID is reused"
+FIX = ("Keep every released ID: restore the record, or list it in data/retired_ids.csv with the reason and "
+       "what replaces it; never reuse a retired ID.")
 TABLES = ("retired_ids",)
 MANIFESTS = "releases/*/ids.csv"  # one per release, written by `zhanaozen release`
 MANIFEST_HEADER = ["table", "id"]

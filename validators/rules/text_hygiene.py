@@ -11,6 +11,9 @@ from ..findings import Finding
 from ..text_scan import any_hint, contains
 
 RULE = "text-hygiene"
+QUESTION = "rule 9: text is clean plain text, safe in spreadsheets and free of personal identifiers"
+FIX = ("Retype the text in your own words: plain NFC Unicode, one script per word, no markup, no formula "
+       "prefix, no personal identifiers.")
 TABLES: tuple[str, ...] = ()
 
 CONTROL = r"[\x00-\x1f\x7f-\x9f]"

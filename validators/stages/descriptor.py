@@ -14,6 +14,12 @@ from zhanaozen.package.descriptor import Package, descriptor_line, read_package
 
 from ..findings import Finding
 
+# The stage as the catalogue (validators/catalogue.py) lists it: its name, what it asks, its fix.
+RULE = "descriptor"
+QUESTION = ("datapackage.json and the schemas are valid Frictionless metadata and name only files inside "
+            "the package")
+FIX = "Keep every path in datapackage.json relative, inside the package, and pointing at a real file."
+
 # Profiles frictionless knows by name. Any other value is a URL or path frictionless would fetch.
 KNOWN_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
 _REMOTE = ("profile", "$schema", "dialect")

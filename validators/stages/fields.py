@@ -1,6 +1,9 @@
 """Per-field types and constraints: Pandera schemas (polars backend) derived from the Table Schemas."""
 from __future__ import annotations
 
+from functools import cache
+from typing import TYPE_CHECKING
+
 import polars as pl
 
 from zhanaozen.package.descriptor import Field, Table
@@ -10,18 +13,34 @@ from ..findings import Finding
 from ..optional_imports import absent
 from .field_types import polars_dtype
 
-# Pandera registers its check backends at the first check, importing pandas then if it can: so the
-# first check runs here too, on an empty frame, while pandas looks absent.
-with absent("pandas", "hypothesis"):
+if TYPE_CHECKING:
     import pandera.polars as pa
-    from pandera.errors import SchemaErrors
 
-    pa.DataFrameSchema({"warm_up": pa.Column(pl.Int64, pa.Check.ge(0))}).validate(
-        pl.DataFrame({"warm_up": []}, schema={"warm_up": pl.Int64}))
+# The stage as the catalogue (validators/catalogue.py) lists it: its name, what it asks, its fix.
+RULE = "field"
+QUESTION = ("each cell has its field's type and meets its constraints (required, pattern, vocabulary, "
+            "range, real date)")
+FIX = ("Write each cell in its field's format; the schema's description and vocabulary are in "
+       "schemas/TABLE.json.")
+
+
+@cache
+def _pandera():
+    """pandera.polars, imported on the first check (by run.py, on the thread that checks fields).
+
+    Pandera registers its check backends at the first check, importing pandas then if it can: so the
+    first check runs here too, on an empty frame, while pandas looks absent."""
+    with absent("pandas", "hypothesis"):
+        import pandera.polars as pa
+
+        pa.DataFrameSchema({"warm_up": pa.Column(pl.Int64, pa.Check.ge(0))}).validate(
+            pl.DataFrame({"warm_up": []}, schema={"warm_up": pl.Int64}))
+    return pa
 
 
 def _checks(field: Field) -> list[tuple[pa.Check, str]]:
     """Each check with the message a contributor reads when a cell fails it."""
+    pa = _pandera()
     checks = []
     if field.pattern and field.enum is None and polars_dtype(field) == pl.String:
         checks.append((pa.Check.str_matches(field.pattern, name="pattern"),
@@ -35,6 +54,7 @@ def _checks(field: Field) -> list[tuple[pa.Check, str]]:
 
 def pandera_schema(table: Table) -> pa.DataFrameSchema:
     """Uniqueness is left to the keys rule, conversion to validators.stages.field_types: both report once."""
+    pa = _pandera()
     columns = {
         field.name: pa.Column(polars_dtype(field), checks=[check for check, _ in _checks(field)],
                               nullable=not field.required, coerce=False, description=field.description)
@@ -71,8 +91,11 @@ def check_fields(ds: Dataset, name: str) -> list[Finding]:
     findings = []
     for field in table.fields:
         findings += ds.findings("field", name, failures[field.name], field.name, _conversion_message(field))
+    schema = pandera_schema(table)
+    from pandera.errors import SchemaErrors  # only now: pandera.polars is imported, without pandas
+
     try:
-        pandera_schema(table).validate(ds.frame(name), lazy=True)
+        schema.validate(ds.frame(name), lazy=True)
     except SchemaErrors as errors:
         cases = errors.failure_cases.filter(pl.col("index").is_not_null())
         groups = cases.group_by(["column", "check", "check_number"], maintain_order=True)

@@ -7,6 +7,11 @@ from zhanaozen.package.integrity import mismatch
 
 from ..findings import Finding
 
+# The stage as the catalogue (validators/catalogue.py) lists it: its name, what it asks, its fix.
+RULE = "integrity"
+QUESTION = "each data file has the size and sha256 checksum that datapackage.json declares for it"
+FIX = "After an intended edit of a data file run `make hashes`; otherwise restore the file from git."
+
 
 def check_integrity(package: Package) -> list[Finding]:
     findings = []

@@ -15,6 +15,13 @@ from zhanaozen.package.descriptor import Table
 
 from ..findings import Finding
 
+# The stage as the catalogue (validators/catalogue.py) lists it: its name, what it asks, its fix.
+RULE = "structure"
+QUESTION = ("each CSV is UTF-8 without BOM, within the size limits, has the schema's header, well-formed "
+            "quotes and one cell per field in every row")
+FIX = ("Save the file as UTF-8 (no BOM), comma-separated, with the schema's header and one cell per field "
+       "on every row; `zhanaozen template TABLE` prints the header.")
+
 # Limits on contributed files, documented in CONTRIBUTING.md. GitHub refuses files over 100 MiB, and
 # spreadsheets hold at most 32,767 characters in a cell; anything larger is a mistake, not a record.
 MAX_FILE_BYTES = safe_files.MAX_DATA_BYTES

@@ -19,10 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:  # validate() imports polars, pyarrow and pandera itself, after starting the descriptor check
-        from ..validators.output import render
         from ..validators.run import validate
 
         report = validate(args.path or package_root())
+        from ..validators.output import render
     except ImportError as exc:
         print(f"zhanaozen validate needs the optional dependencies: pip install 'zhanaozen[validate]' ({exc})",
               file=sys.stderr)

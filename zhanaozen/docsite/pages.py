@@ -3,14 +3,29 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..package.descriptor import Package, read_package
+from ..package.descriptor import DescriptorError, Package, read_package
+from ..package.writing import SAFE_NAME
 from ..loading.frames import read_text
 from . import bibliography, coverage_page, people, tables
+from .audit_page import audit_page, read_audit
+from .markup import inert_markdown, text
 
 
-def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]:
-    """Pages built from the data package at ``root`` (and the changelog file, if there is one)."""
-    package = read_package(root)
+MAX_CHANGELOG_BYTES = 5 * 1024 * 1024
+
+
+def _checked(package: Package) -> Package:
+    """Table names become page paths and links: only plain names are accepted (tables/<name>.md)."""
+    for name in package.tables:
+        if not isinstance(name, str) or not SAFE_NAME.fullmatch(name) or ".." in name:
+            raise DescriptorError("datapackage.json", f"resource name {name!r} cannot name a page: use lower-case "
+                                  "letters, digits, '.', '_' and '-' only", "name", name)
+    return package
+
+
+def generated_pages(root: Path, changelog: Path | None = None, audit: Path | None = None) -> dict[str, str]:
+    """Pages built from the data package at ``root`` (and the changelog and citation audit files, if any)."""
+    package = _checked(read_package(root))
     frames = {name: read_text(table) for name, table in package.tables.items()}
     pages = {tables.page_path(name): tables.table_page(package, table, frames[name])
              for name, table in package.tables.items()}
@@ -21,14 +36,16 @@ def generated_pages(root: Path, changelog: Path | None = None) -> dict[str, str]
     pages["coverage.md"] = "# Coverage\n\n" + coverage_page.markdown(root)
     pages["cite.md"] = cite_page(package)
     pages["changelog.md"] = changelog_page(changelog)
+    pages["audit.md"] = audit_page(read_audit(audit) if audit is not None else [])
     return pages
 
 
 def table_nav(root: Path) -> list[dict[str, str]]:
     """Navigation entries for the table pages, in the descriptor's order."""
-    package = read_package(root)
+    package = _checked(read_package(root))
+    # The theme puts nav titles into every page's HTML as they are: a title is escaped here.
     return [{"Overview and diagram": "tables/index.md"}] + [
-        {table.title: tables.page_path(name)} for name, table in package.tables.items()
+        {text(table.title): tables.page_path(name)} for name, table in package.tables.items()
     ]
 
 
@@ -48,7 +65,8 @@ def cite_page(package: Package) -> str:
     lines = ["# How to cite", "",
              "Cite the dataset with its version, so that a reader can find the exact rows you used.", ""]
     for style, citation in _citations(package).items():
-        lines += [f"## {style}", "", "```text", citation.strip(), "```", ""]
+        # As HTML with every markup character escaped: a title holding ``` cannot end a code fence.
+        lines += [f"## {style}", "", f"<pre><code>{text(citation.strip())}</code></pre>", ""]
     lines += [
         "## A single record", "",
         "Cite a record by its table and ID, for example *sentences SEN-0001*. IDs are stable and never "
@@ -62,7 +80,10 @@ def cite_page(package: Package) -> str:
 
 
 def changelog_page(changelog: Path | None) -> str:
-    if changelog is not None and changelog.is_file():
-        return changelog.read_text(encoding="utf-8")
+    """The repository's CHANGELOG.md, inert (:func:`markup.inert_markdown`); never a file a symbolic link
+    leads to, which could be anything on the machine that builds the site."""
+    if (changelog is not None and not changelog.is_symlink() and changelog.is_file()
+            and changelog.stat().st_size <= MAX_CHANGELOG_BYTES):
+        return inert_markdown(changelog.read_text(encoding="utf-8"))
     return ("# Changelog\n\nNo release has been published yet. Each release will list here what "
             "changed, row by row.\n")

@@ -1,6 +1,8 @@
 """One page per table (its fields, keys and links), the table overview and the vocabularies page."""
 from __future__ import annotations
 
+import re
+
 from ..package.descriptor import Field, Package, Table
 from . import diagram
 from .markup import code, html_table, page_href, text
@@ -93,14 +95,26 @@ def _example(frame, name: str) -> str:
 
 def _relationships(package: Package, table: Table) -> list[str]:
     lines = []
+    # Field names are escaped (code()); table names are plain (pages.py refuses others). A foreign key to a
+    # table the package does not have is named, not linked.
     for fk in table.foreign_keys:
-        target = "itself" if fk.resource == table.name else f"[{fk.resource}]({fk.resource}.md)"
-        lines.append(f"- `{', '.join(fk.fields)}` refers to {target} (`{', '.join(fk.reference_fields)}`)")
+        if fk.resource == table.name:
+            target = "itself"
+        elif fk.resource in package.tables:
+            target = f"[{fk.resource}]({fk.resource}.md)"
+        else:
+            target = code(fk.resource)
+        lines.append(f"- {code(', '.join(fk.fields))} refers to {target} ({code(', '.join(fk.reference_fields))})")
     for other in package.tables.values():
         for fk in other.foreign_keys:
             if fk.resource == table.name and other.name != table.name:
-                lines.append(f"- [{other.name}]({other.name}.md) refers here through `{', '.join(fk.fields)}`")
+                lines.append(f"- [{other.name}]({other.name}.md) refers here through {code(', '.join(fk.fields))}")
     return lines or ["No foreign keys lead to or from this table."]
+
+
+def _fragment(name: str) -> str:
+    """``#name`` for a field name that is a plain identifier; nothing otherwise (it stays out of the URL)."""
+    return f"#{name}" if re.fullmatch(r"[A-Za-z0-9_-]+", name) else ""
 
 
 def overview_page(package: Package, row_counts: dict[str, int]) -> str:
@@ -137,6 +151,6 @@ def vocabularies_page(package: Package) -> str:
         lines += [f"## {text(table.name)}", ""]
         for f in fields:
             lines += [f"### {text(table.name)}.{text(f.name)}", "",
-                      f"[{text(f.name)}](tables/{table.name}.md#{f.name}): {text(f.description)}", "",
+                      f"[{text(f.name)}](tables/{table.name}.md{_fragment(f.name)}): {text(f.description)}", "",
                       enum_list(f), ""]
     return "\n".join(lines) + "\n"

@@ -5,12 +5,14 @@ import io
 
 import pandas as pd
 
+from ..package import safe_files
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 from .frames import read_text, typed_frame
 from ..package.integrity import IntegrityError, mismatch
 
 _PACKAGE: Package | None = None
+MAX_BYTES = safe_files.MAX_DATA_BYTES  # the validator's limit for a data file
 
 
 def shipped_package() -> Package:
@@ -21,19 +23,26 @@ def shipped_package() -> Package:
 
 
 def load(name: str) -> pd.DataFrame:
-    package = shipped_package()
-    if name not in package.tables:
-        known = ", ".join(package.tables)
-        raise ValueError(f"unknown table {name!r}; the tables are: {known}")
-    table = package.tables[name]
-    data = table.read_bytes()  # guarded, and read once: the bytes checked are the bytes parsed
-    _verify(package, table, data)
-    frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
-    return frame
+    return load_from(shipped_package(), name)
 
 
 def load_all() -> dict[str, pd.DataFrame]:
     return {name: load(name) for name in shipped_package().tables}
+
+
+def load_from(package: Package, name: str) -> pd.DataFrame:
+    """One table of any package (``zhanaozen export PATH``), read as ``load`` reads the shipped one."""
+    if name not in package.tables:
+        known = ", ".join(package.tables)
+        raise ValueError(f"unknown table {name!r}; the tables are: {known}")
+    table = package.tables[name]
+    try:  # the guarded reader: a regular file inside the package, at most MAX_BYTES; read once, so
+        data = safe_files.read_bytes(package.root, table.path, table.relpath, MAX_BYTES)  # checked = parsed
+    except safe_files.UnsafeFile as exc:
+        raise ValueError(str(exc)) from None
+    _verify(package, table, data)
+    frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
+    return frame
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:
