@@ -150,8 +150,8 @@ def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
     if not isinstance(value, str):
         return None
     try:
-        text = descriptor.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = safe_files.read_text(descriptor.parent, descriptor, descriptor.name)
+    except safe_files.UnsafeFile:
         return None
     needle = json.dumps(value, ensure_ascii=False)[1:-1]
     for number, line in enumerate(text.splitlines(), 1):
@@ -204,14 +204,17 @@ def _problems(root: Path, doc: safe_files.JsonDocument) -> tuple[list, list]:
         names.append(resource.get("name"))
         try:
             safe_member(root, resource.get("path"), doc.file)
+        except DescriptorError as exc:
+            exc.line, exc.column = doc.where("resources", index, "path")
+            problems.append(exc)
+        try:  # the schema is read even where the path was refused, so that references to it still resolve
             loaded.append((resource, _schema(root, doc, index, resource)))
         except DescriptorError as exc:
-            if exc.line is None:
-                exc.line, exc.column = doc.where("resources", index, "path")
             problems += exc.problems
-    fields = {r.get("name"): ([f.get("name") for f in s["fields"] if isinstance(f, dict)]
-                              if isinstance(s, dict) and isinstance(s.get("fields"), list) else None)
-              for r, (_, _, s) in loaded}
+    fields: dict = {name: None for name in names if isinstance(name, str)}  # None: its schema is unusable
+    fields.update({r.get("name"): ([f.get("name") for f in s["fields"] if isinstance(f, dict)]
+                                   if isinstance(s, dict) and isinstance(s.get("fields"), list) else None)
+                   for r, (_, _, s) in loaded})
     for resource, (schema_doc, at, schema) in loaded:
         problems += schema_check.schema_problems(schema_doc, at, schema, fields)
     return problems, [(resource, schema) for resource, (_, _, schema) in loaded]
