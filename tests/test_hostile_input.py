@@ -356,3 +356,21 @@ def test_a_long_mixed_script_cell_is_quick(tmp_path, gate):
     cell = "a" * 32_000 + "б"
     persons.write_text(persons.read_text(encoding="utf-8").replace("activist,,", f"activist,,{cell}", 1), encoding="utf-8")
     gate(path, "data/persons.csv", 3, rule="text-hygiene")
+
+
+@pytest.mark.parametrize("rows,why", [
+    (["PER-0098,persons,0.1.0,merged,PER-0099", "PER-0099,persons,0.1.0,merged,PER-0098"], "cycle"),
+    ([f"PER-{i:06d},persons,0.1.0,merged,PER-{i + 1:06d}" for i in range(100_000)], "longer than"),
+], ids=["cycle", "100000-step-chain"])
+def test_resolve_ends_on_a_cycle_or_an_endless_chain(tmp_path, rows, why):
+    """Issue 18: resolve() followed replacements without end; now each ID once, at most MAX_CHAIN links."""
+    from zhanaozen.maintain.ids import resolve
+    from zhanaozen.package.descriptor import read_package
+
+    path = assemble(tmp_path / "pkg")
+    retired = path / "data" / "retired_ids.csv"
+    retired.write_text(retired.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(LookupError, match=why):
+        resolve(rows[0].split(",")[0], read_package(path))
+    assert time.monotonic() - started < 5
