@@ -52,10 +52,17 @@ def look_alike(text: str) -> str | None:
     return None
 
 
+def free_text(ds: Dataset, name: str, text: pl.DataFrame) -> list[str]:
+    """Text fields without a pattern or vocabulary: in the others (IDs, dates, codes) any such character
+    already fails the field check, so they are not searched again (a third of the work at a million rows)."""
+    return [f.name for f in ds.table(name).fields
+            if f.type == "string" and f.enum is None and not f.pattern and text.schema.get(f.name) == pl.String]
+
+
 def check(ds: Dataset) -> list[Finding]:
     findings = []
     for name, text in ds.text.items():
-        columns = [c for c, dtype in text.schema.items() if dtype == pl.String]
+        columns = free_text(ds, name, text)
         if not columns:
             continue
         masks = text.select([pl.col(c).str.contains(HINT).fill_null(False) for c in columns])

@@ -3,8 +3,8 @@ separators, spaces other than the ordinary one, zero-width and filler characters
 
 A U+202E reverses what a reviewer sees, a zero-width space splits a name that looks whole, a U+FEFF
 inside a cell or a U+2028 breaks it for some readers and not others. None is visible in a pull
-request's diff, so every cell of every table is searched (IDs too: a zero-width space makes a second
-ID that looks like the first). One native pass per column; Python names the character only in the
+request's diff, so every free-text cell is searched (in an ID, a date or a code such a character
+already fails the field's pattern or vocabulary). One native pass per column; Python names the character only in the
 few cells found.
 """
 from __future__ import annotations
@@ -44,10 +44,17 @@ def describe(text: str) -> str:
     return "an invisible character"
 
 
+def free_text(ds: Dataset, name: str, text: pl.DataFrame) -> list[str]:
+    """Text fields without a pattern or vocabulary: in the others (IDs, dates, codes) any such character
+    already fails the field check, so they are not searched again (a third of the work at a million rows)."""
+    return [f.name for f in ds.table(name).fields
+            if f.type == "string" and f.enum is None and not f.pattern and text.schema.get(f.name) == pl.String]
+
+
 def check(ds: Dataset) -> list[Finding]:
     findings = []
     for name, text in ds.text.items():
-        columns = [c for c, dtype in text.schema.items() if dtype == pl.String]
+        columns = free_text(ds, name, text)
         if not columns:
             continue
         masks = text.select([pl.col(c).str.contains(HIDDEN).fill_null(False) for c in columns])
