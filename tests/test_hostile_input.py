@@ -374,3 +374,35 @@ def test_resolve_ends_on_a_cycle_or_an_endless_chain(tmp_path, rows, why):
     with pytest.raises(LookupError, match=why):
         resolve(rows[0].split(",")[0], read_package(path))
     assert time.monotonic() - started < 5
+
+
+def test_fmt_sorts_a_5000_digit_id_without_crashing(tmp_path):
+    """int() refuses 4,300 digits: fmt's natural order compares digit runs without converting them."""
+    path = assemble(tmp_path / "pkg")
+    persons = path / "data" / "persons.csv"
+    persons.write_text(persons.read_text(encoding="utf-8").replace("PER-0002", "PER-" + "9" * 5000, 1), encoding="utf-8")
+    for args in (["fmt", "--check", str(path)], ["next-id", "persons", str(path)]):
+        code, out, err, seconds, _ = _measured(str(BIN / "zhanaozen"), *args)
+        assert code in (0, 1) and "Traceback" not in out + err and seconds < TIME_LIMIT, (args, code, err)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "outside", "directory"])
+def test_the_loader_refuses_what_is_not_a_regular_file_inside_the_package(tmp_path, kind):
+    from zhanaozen.loading.tables import load_from
+    from zhanaozen.package.descriptor import read_package
+
+    path = assemble(tmp_path / "pkg")
+    persons = path / "data" / "persons.csv"
+    if kind == "fifo":
+        persons.unlink()
+        os.mkfifo(persons)
+    elif kind == "outside":
+        shutil.move(persons, tmp_path / "outside.csv")
+        persons.symlink_to(tmp_path / "outside.csv")
+    else:
+        persons.unlink()
+        persons.mkdir()
+    with pytest.raises(ValueError, match="persons.csv"):  # a link outside is refused when the descriptor is read
+        load_from(read_package(path), "persons")
+    if kind != "outside":
+        assert len(load_from(read_package(path), "events")) == 1

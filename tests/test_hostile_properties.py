@@ -23,7 +23,7 @@ OUR_COMMAND = re.compile(r"^::(error|warning) file=[^\n:,]*(,line=\d+)?(,col=\d+
 VALID_PERSONS = (EXAMPLES / "valid" / "data" / "persons.csv").read_bytes()
 PIECES = [b'"', b",", b"\n", b"\r", b"\r\n", b"\x00", b"\xff", b'""', b"=1+1", b"\xef\xbb\xbf", b"\x1b[31m",
           "\u202e".encode(), "\u200b".encode(), "\u2028".encode(), "\u0391".encode(), b"::error::x", b"<b>",
-          b"PER-0001", b"2099-01-01", b";", b"\t", b" " * 40]
+          b"PER-0001", b"2099-01-01", b";", b"\t", b" " * 40, b"9" * 5000, "\u0663".encode()]
 MUTATION = st.tuples(st.sampled_from(["insert", "delete", "duplicate-line"]), st.integers(0, len(VALID_PERSONS)),
                      st.sampled_from(PIECES), st.integers(1, 30))
 SETTINGS = settings(max_examples=12, deadline=None,

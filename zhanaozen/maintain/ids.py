@@ -66,7 +66,8 @@ def used_numbers(package: Package, prefix: str, history: bool = False) -> set[in
              for path in _files(package)]
     if history:
         texts.append(_history(package))
-    return {int(n) for text in texts for n in found.findall(text)}
+    # An ID number of more than 18 digits is no numbered ID to continue (and int() refuses 4,300).
+    return {int(n) for text in texts for n in found.findall(text) if len(n) <= 18}
 
 
 def next_id(package: Package, name: str, history: bool = False) -> str:

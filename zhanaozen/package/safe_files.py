@@ -51,9 +51,10 @@ def inside(root: Path, path: Path, shown: str) -> Path:
         resolved = Path(path).resolve()
         top = Path(root).resolve()
     except (OSError, RuntimeError) as exc:  # a symbolic-link loop
-        raise UnsafeFile(shown, f"cannot be resolved ({exc})") from None
+        raise UnsafeFile(shown, f"{shown!r} cannot be resolved ({exc})") from None
     if resolved != top and not resolved.is_relative_to(top):
-        raise UnsafeFile(shown, "leads outside the package (a symbolic link?); only files inside it are read")
+        raise UnsafeFile(shown, f"{shown!r} leads outside the package (a symbolic link?); only files inside it "
+                                "are read")
     return resolved
 
 
