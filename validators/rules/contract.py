@@ -12,7 +12,7 @@ from zhanaozen.package.contract import FILE, breaking, contract, version_key
 
 from ..dataset import Dataset
 from ..findings import Finding
-from ..stages.roles import _Locator
+from ..stages.roles import Locator
 
 RULE = "contract"
 QUESTION = "no field, type or constraint of the last release was removed or loosened, unless the major version was raised"
@@ -50,7 +50,7 @@ def check(ds: Dataset) -> list[Finding]:
     old, new = version_key(str(released.get("version"))), version_key(ds.package.version)
     if old and new and new[0] > old[0]:
         return []  # the version says so: a major release may break the contract
-    locate = _Locator(ds.package)
+    locate = Locator(ds.package)
     findings = []
     try:
         problems = breaking(released, contract(ds.package))

@@ -16,7 +16,7 @@ from zhanaozen.package.roles import DATE, INTEGER, REQUIRED, find, role_path
 from ..findings import Finding
 
 
-class _Locator:
+class Locator:
     """Line and column of descriptor and schema properties, read through the guarded reader."""
 
     def __init__(self, package: Package):
@@ -54,7 +54,7 @@ def _shape(field) -> str:
 
 
 def check_roles(package: Package) -> list[Finding]:
-    locate = _Locator(package)
+    locate = Locator(package)
     findings = []
     for role, needed in REQUIRED.items():
         table = find(package.tables, role)
@@ -83,7 +83,7 @@ def check_roles(package: Package) -> list[Finding]:
     return findings + _patterns(package, locate)
 
 
-def _patterns(package: Package, locate: _Locator) -> list[Finding]:
+def _patterns(package: Package, locate: Locator) -> list[Finding]:
     findings = []
     probe = pl.Series([""], dtype=pl.String)
     for table in package.tables.values():
