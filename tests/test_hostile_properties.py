@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,8 @@ from zhanaozen.validators.output import as_json, github, step_summary, text
 
 from support import EXAMPLES, assemble, digests
 
+# An exception Python could only print ("Exception ignored in ...", a traceback on stderr) fails the test.
+pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 OUR_COMMAND = re.compile(r"^::(error|warning) file=[^\n:,]*(,line=\d+)?(,col=\d+)?,title=[^\n:]*::[^\n]*$")
 VALID_PERSONS = (EXAMPLES / "valid" / "data" / "persons.csv").read_bytes()
 PIECES = [b'"', b",", b"\n", b"\r", b"\r\n", b"\x00", b"\xff", b'""', b"=1+1", b"\xef\xbb\xbf", b"\x1b[31m",
@@ -67,15 +70,25 @@ def _invariants(path) -> None:
 
 @SETTINGS
 @given(data=st.binary(max_size=3000))
-def test_random_bytes_as_a_data_file(tmp_path_factory, data):
+def test_random_bytes_as_a_data_file(tmp_path_factory, capsys, data):
     path = assemble(tmp_path_factory.mktemp("bytes"))
     (path / "data" / "persons.csv").write_bytes(data)
     _invariants(path)
+    assert "Traceback" not in capsys.readouterr().err  # pyarrow printed one for a malformed row of bad UTF-8
 
 
 @SETTINGS
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
-def test_random_csv_mutations(tmp_path_factory, mutations):
+def test_random_csv_mutations(tmp_path_factory, capsys, mutations):
     path = assemble(tmp_path_factory.mktemp("mutated"))
     (path / "data" / "persons.csv").write_bytes(_mutate(VALID_PERSONS, mutations))
     _invariants(path)
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_malformed_row_of_invalid_utf8_prints_no_traceback(tmp_path, capsys):
+    """Found by the fuzzing above: pyarrow printed a traceback for a short row holding a 0xFF byte."""
+    path = assemble(tmp_path)
+    (path / "data" / "persons.csv").write_bytes(VALID_PERSONS + b"PER-0003,\xff\n")
+    _invariants(path)
+    assert "Traceback" not in capsys.readouterr().err

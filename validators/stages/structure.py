@@ -209,7 +209,7 @@ def read_table(table: Table) -> tuple[pl.DataFrame | None, list[Finding]]:
         raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
     except safe_files.UnsafeFile as exc:
         return None, [_finding(table, exc.message, 1, column=table.field_names[0])]
-    refused = _encoding(table, raw) or _line_endings(table, raw)
+    refused = _encoding(table, raw) or _line_endings(table, raw) or ([] if _is_utf8(raw) else _invalid_utf8(table, raw))
     if refused:
         return None, refused
     findings = _header(table, raw)
@@ -221,6 +221,21 @@ def read_table(table: Table) -> tuple[pl.DataFrame | None, list[Finding]]:
         if not findings:
             return frame, []
     return None, _invalid_utf8(table, raw) or findings
+
+
+def _is_utf8(raw: bytes) -> bool:
+    """Whether the bytes are UTF-8, checked by Arrow in native code without copying them. Checked before
+    parsing: pyarrow decodes a malformed row for the handler and, on invalid UTF-8, prints a traceback
+    and never calls it, so the row would vanish without a finding."""
+    offsets = pa.py_buffer(np.array([0, len(raw)], dtype=np.int32).tobytes() if len(raw) < 2**31 else
+                           np.array([0, len(raw)], dtype=np.int64).tobytes())
+    kind = pa.binary() if len(raw) < 2**31 else pa.large_binary()
+    target = pa.string() if len(raw) < 2**31 else pa.large_string()
+    try:
+        pa.Array.from_buffers(kind, 1, [None, offsets, pa.py_buffer(raw)]).cast(target)
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _line_endings(table: Table, raw: bytes) -> list[Finding]:
