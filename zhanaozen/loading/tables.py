@@ -1,7 +1,8 @@
-"""Load the shipped tables as typed pandas DataFrames."""
+"""Load the tables of a data package (the shipped one by default) as typed DataFrames."""
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pandas as pd
 
@@ -9,29 +10,50 @@ from ..package import safe_files
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 from .frames import read_text, typed_frame
+from .engines import ENGINES, convert
+from .field_notes import attach
 from ..package.integrity import IntegrityError, mismatch
 
-_PACKAGE: Package | None = None
-MAX_BYTES = safe_files.MAX_DATA_BYTES  # the validator's limit for a data file
+MAX_BYTES = safe_files.MAX_DATA_BYTES  # the validator's limit for a data file; larger ones are refused unread
+
+_PACKAGES: dict[Path, Package] = {}
 
 
 def shipped_package() -> Package:
-    global _PACKAGE
-    if _PACKAGE is None:
-        _PACKAGE = read_package(package_root())
-    return _PACKAGE
+    return package_at(None)
 
 
-def load(name: str) -> pd.DataFrame:
-    return load_from(shipped_package(), name)
+def package_at(path: str | Path | None) -> Package:
+    """The package at ``path`` (a directory or its ``datapackage.json``); the shipped one for None.
+
+    Only the shipped package is cached: a copy at a path may be edited between two loads.
+    """
+    if path is not None:
+        return read_package(path)
+    root = package_root().resolve()
+    if root not in _PACKAGES:
+        _PACKAGES[root] = read_package(root)
+    return _PACKAGES[root]
 
 
-def load_all() -> dict[str, pd.DataFrame]:
-    return {name: load(name) for name in shipped_package().tables}
+def load(name: str, path: str | Path | None = None, engine: str = "pandas"):
+    """``zhanaozen.load``: the installed data is checked against its checksums, a copy at ``path`` is not."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    package = package_at(path)
+    return convert(_typed(package, name, verify=path is None), engine)
+
+
+def load_all(path: str | Path | None = None, engine: str = "pandas") -> dict:
+    return {name: load(name, path, engine) for name in package_at(path).tables}
 
 
 def load_from(package: Package, name: str) -> pd.DataFrame:
-    """One table of any package (``zhanaozen export PATH``), read as ``load`` reads the shipped one."""
+    """One table of any package (``zhanaozen export PATH``), checked against its declared checksums."""
+    return _typed(package, name, verify=True)
+
+
+def _typed(package: Package, name: str, verify: bool) -> pd.DataFrame:
     if name not in package.tables:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
@@ -40,9 +62,10 @@ def load_from(package: Package, name: str) -> pd.DataFrame:
         data = safe_files.read_bytes(package.root, table.path, table.relpath, MAX_BYTES)  # checked = parsed
     except safe_files.UnsafeFile as exc:
         raise ValueError(str(exc)) from None
-    _verify(package, table, data)
+    if verify:
+        _verify(package, table, data)
     frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
-    return frame
+    return attach(frame, package, table)
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:

@@ -53,6 +53,11 @@ def _frame(package: Package, name: str) -> pd.DataFrame:
     return typed_frame(table, text)[0]
 
 
+def typed_table(package: Package, name: str) -> pd.DataFrame:
+    """One table of ``package`` typed as the loader types it (:class:`CoverageError` if it cannot be read)."""
+    return _frame(package, name)
+
+
 def _claims_and_counts(package: Package) -> pd.DataFrame:
     """Claims about trials outer-joined with the documented counts on trial and measure."""
     claims = _frame(package, "claims")
