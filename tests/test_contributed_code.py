@@ -17,7 +17,7 @@ COMMANDS = [
     ["validate", "."], ["validate", "--format", "github", "."], ["validate", "--format", "json", "."],
     ["fmt", "--check", "."], ["fmt", "."], ["next-id", "persons", "."], ["template", "persons"], ["info"],
     ["coverage", "."], ["cite"], ["diff", "0.1.0", "HEAD", "--repo", "."], ["export", "--format", "sqlite", "--out", "out"],
-    ["release", "--repo", ".", "--no-build"],
+    ["release", "--repo", ".", "--no-build"], ["person", "PER-0001", "."],
 ]
 
 
