@@ -2,9 +2,10 @@
 
 - A fine (the outcome "a fine only") carries no custodial term and no probation.
 - No term exceeds the general maximum of a custodial term under the criminal codes the dataset
-  covers: 30 years (360 months), the most that a cumulative sentence for several judgments can reach
-  (Criminal Code of the Republic of Kazakhstan 1997, article 48; 2014, article 46). Life imprisonment
-  is not a term in months. Rule 7 (legal bounds) compares a term with its articles' own maxima where
+  covers: 30 years (360 months), the most that a combination of sentences can reach under the
+  Criminal Code of the Republic of Kazakhstan of 1997, article 48, part 3 (official text:
+  adilet.zan.kz/eng/docs/K970000167_; 25 years for a combination of crimes, 15 or 20 for one crime).
+  Life imprisonment is not a term in months. Rule 7 (legal bounds) compares a term with its articles' own maxima where
   they are known; this catches the 10,000-month typo where they are not.
 - In legal_articles, min_months is not above max_months.
 """
