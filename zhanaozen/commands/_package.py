@@ -79,7 +79,9 @@ def open_package(path: str | None, command: str, for_programs: bool = False) -> 
     try:
         return read_package(root)
     except DescriptorError as exc:
-        print(f"zhanaozen {command}: {exc}; nothing was changed", file=sys.stderr)
+        from ..validators.inert import printable  # the package's text, never a terminal escape
+
+        print(f"zhanaozen {command}: {printable(exc)}; nothing was changed", file=sys.stderr)
         return None
 
 

@@ -1,8 +1,8 @@
 """``zhanaozen release``: cut the descriptor's version in a source checkout and build its artefacts.
 
 Without options it does every step: checks the version against the changes since the last release,
-writes CITATION.cff, .zenodo.json, releases/<version>/{ids.csv,SHA256SUMS,changes.json} and the
-CHANGELOG entry, then builds and checks dist/ (sdist, wheel, zipped data package, SHA256SUMS; the
+writes CITATION.cff, .zenodo.json, releases/<version>/{ids.csv,SHA256SUMS,changes.json,contract.json} and
+the CHANGELOG entry, then builds and checks dist/ (sdist, wheel, zipped data package, SHA256SUMS; the
 wheel's and the zip's descriptors carry every data file's checksum) and validates the zipped package.
 """
 from __future__ import annotations
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     version = changes["new_version"]
     print(f"cut {version} ({changes['level']} changes since {changes['old_version'] or 'nothing'}): "
           f"datapackage.json, CITATION.cff, .zenodo.json, CHANGELOG.md, releases/{version}/ids.csv, "
-          f"releases/{version}/SHA256SUMS, releases/{version}/changes.json")
+          f"releases/{version}/SHA256SUMS, releases/{version}/changes.json, releases/{version}/contract.json")
     if args.no_build:
         return 0
     try:

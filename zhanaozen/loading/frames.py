@@ -1,6 +1,8 @@
 """Typed pandas columns derived from the Table Schema: the only place dtypes are decided."""
 from __future__ import annotations
 
+import io
+
 import pandas as pd
 
 from . import partial_dates
@@ -23,7 +25,7 @@ def pandas_dtype(field: Field):
 def read_text(table: Table, path=None) -> pd.DataFrame:
     """Every cell as text (pandas ``string``), with the schema's missing values as <NA>."""
     return pd.read_csv(
-        path or table.path,
+        path or io.BytesIO(table.read_bytes()),  # the guarded reader (package/safe_files.py)
         dtype="string",
         keep_default_na=False,
         na_values=list(table.missing_values),
