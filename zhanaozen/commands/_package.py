@@ -65,7 +65,9 @@ def locate(path: str | None, command: str, for_programs: bool = False) -> Path |
     try:
         root, words = choose(path)
     except (UsageError, FileNotFoundError) as exc:
-        print(f"zhanaozen {command}: {exc}", file=sys.stderr)
+        from ..package.terminal import printable  # a path typed or found may hold terminal escapes
+
+        print(printable(f"zhanaozen {command}: {exc}"), file=sys.stderr)
         return None
     announce(command, words, for_programs)
     return root
