@@ -30,10 +30,10 @@ class Dataset:
     def read(self, name: str) -> list[Finding]:
         """Read and type one table; the findings (structure stage) that prevent reading it, if any."""
         table = self.package.tables[name]
-        frame, findings = read_table(table)
-        if frame is not None:
-            self.text[name] = frame
-            self.typed[name], self.conversion_failures[name] = typed_frame(table, frame)
+        arrow, findings = read_table(table)
+        if arrow is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
+            self.typed[name], self.conversion_failures[name] = typed_frame(table, arrow)
+            self.text[name] = pl.from_arrow(arrow, rechunk=False)
         return findings
 
     @classmethod

@@ -1,13 +1,11 @@
 """Load the shipped tables as typed pandas DataFrames."""
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
-from .frames import read_text, typed_frame
+from .frames import typed_frame
 from ..package.integrity import IntegrityError, mismatch
 
 _PACKAGE: Package | None = None
@@ -28,8 +26,7 @@ def load(name: str) -> pd.DataFrame:
     table = package.tables[name]
     data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
     _verify(package, table, data)
-    frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
-    return frame
+    return typed_frame(table, data)
 
 
 def load_all() -> dict[str, pd.DataFrame]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from ..loading.frames import read_text, typed_frame
 from ..package.descriptor import DescriptorError, Package, read_package
@@ -43,14 +44,15 @@ def checked_package(root: str | Path | None) -> Package:
 def _frame(package: Package, name: str) -> pd.DataFrame:
     table = package.tables[name]
     try:
-        text = read_text(table)
+        data = table.path.read_bytes()
+        text = read_text(table, data=data)
     except (OSError, ValueError) as exc:  # missing file, unreadable CSV
         raise CoverageError(f"{table.relpath}: cannot be read ({exc})") from None
     missing = [f for f in table.field_names if f not in text.columns]
     if missing:
         raise CoverageError(f"{table.relpath}: missing column(s) {', '.join(missing)}; "
                             "run `zhanaozen validate` on the package")
-    return typed_frame(table, text)[0]
+    return typed_frame(table, data)
 
 
 def _claims_and_counts(package: Package) -> pd.DataFrame:
@@ -58,7 +60,9 @@ def _claims_and_counts(package: Package) -> pd.DataFrame:
     claims = _frame(package, "claims")
     about_trials = claims[claims["trial_id"].notna()].rename(columns={"value": "reported"})
     about_trials = about_trials.assign(measure=about_trials["measure"].astype("string"))
-    counts = documented(_frame(package, "sentences"), _frame(package, "charges"))
+    counts = documented(*(pa.Table.from_pandas(_frame(package, name), preserve_index=False)
+                          for name in ("sentences", "charges")))
+    counts = counts.to_pandas().sort_values(["trial_id", "measure"], ignore_index=True)
     counts = counts.assign(measure=counts["measure"].astype("string"), documented=counts["documented"].astype("Int64"))
     rows = about_trials.merge(counts, on=["trial_id", "measure"], how="outer")
     # A measure the shared count covers but no person has is 0; one it cannot count stays <NA>.
