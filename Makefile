@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test hashes release benchmark
+.PHONY: install validate test check hashes release benchmark
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -16,6 +16,12 @@ validate: install
 
 test: install
 	$(VENV)/bin/pytest
+
+# The fast lane (under 30 s): every test but the slow ones (wheel and release builds, the browser,
+# frictionless, the benchmark). Tests the installed wheel: reinstall after a change.
+check:
+	$(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(VENV)/bin/pytest -m "not slow" -q
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
 .PHONY: docs serve-docs

@@ -23,6 +23,8 @@ import pytest
 from support import assemble, run
 from zhanaozen.package.descriptor import read_package
 
+pytestmark = pytest.mark.slow  # builds, browsers or long runs: `make check` leaves them out
+
 CHROMIUM = Path("/usr/bin/chromium")
 PACKAGE_ENV = "ZHANAOZEN_DOCS_PACKAGE"  # read by docs/hooks/data_dictionary.py
 INJECTED = "<script>window.__zdInjected = 1</script> *not emphasis*"
