@@ -1,6 +1,8 @@
 """Checksums: the shipped descriptor declares them, and one changed byte is caught by validate and load."""
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import json
 import shutil
@@ -42,6 +44,7 @@ def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped):
     assert "data/persons.csv: [integrity]" in result.stdout
 
 
+@pytest.mark.slow
 def test_frictionless_reads_the_same_checksums(copy_shipped):
     package = copy_shipped("pkg")
     tamper(package / "data" / "persons.csv")

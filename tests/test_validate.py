@@ -144,6 +144,7 @@ def test_unsafe_resource_paths_are_refused(valid_package, path):
     assert path in report.findings[0].message
 
 
+@pytest.mark.slow
 def test_descriptor_check_is_remembered_by_its_bytes(valid_package, tmp_path):
     """The frictionless check runs once per descriptor and schemas; a changed byte runs it again, and
     the remembered findings are the ones a fresh check gives."""
