@@ -32,8 +32,8 @@ class Dataset:
         table = self.package.tables[name]
         arrow, findings = read_table(table)
         if arrow is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
-            self.typed[name], self.conversion_failures[name] = typed_frame(table, arrow)
-            self.text[name] = pl.from_arrow(arrow, rechunk=False)
+            self.text[name] = pl.from_arrow(arrow)
+            self.typed[name], self.conversion_failures[name] = typed_frame(table, arrow, self.text[name])
         return findings
 
     @classmethod
