@@ -131,49 +131,57 @@ def test_shipped_package_matches_the_csvs(shipped):
 
 # --- the docs page --------------------------------------------------------------------------
 
-def test_markdown_has_explanation_table_and_chart_per_trial(valid_package):
+def _titles(page: str, cls: str) -> set[str]:
+    """The tooltips of every mark in the page's SVG charts of one class (zd-overview or zd-claims)."""
+    charts = [c for c in SVG.findall(page) if f'class="{cls}"' in c[:200]]
+    return {t.text for chart in charts for t in ET.fromstring(chart).iter("{http://www.w3.org/2000/svg}title")}
+
+
+def test_markdown_has_explanation_overview_and_one_row_per_trial_and_measure(valid_package):
     page = markdown(valid_package)
     assert "not a contradiction" in page and "gap" in page
-    assert page.count("## TRI-") == 2 and "## TRI-001 · Example trial" in page
-    assert "Defendants documented: **2** of 37 reported (1 source)." in page
-    assert "Defendants documented: **1**; no source reports how many were tried." in page
-    assert "| defendants | 2 | 37 | <a href=\"https://example.org/report\"><code>example-report</code></a>" in page
-    charts = SVG.findall(page)
-    assert len(charts) == 2
-    bars = {title.text for chart in charts for title in ET.fromstring(chart).iter("{http://www.w3.org/2000/svg}title")}
-    assert {"defendants: documented 2", "defendants: largest reported 37", "imprisoned: documented 1",
-            "imprisoned: largest reported 13", "suspended: documented 1"} <= bars
+    assert page.index('class="zd-overview"') < page.index("<table>")  # the overview chart comes first
+    assert page.count('<td rowspan="') == 2 and "<strong>TRI-001</strong> · Example trial" in page
+    assert "Defendants documented: <strong>2</strong> of 37 reported (1 source)." in page
+    assert "Defendants documented: <strong>1</strong>; no source reports how many were tried." in page
+    assert ("<td>defendants</td><td>2</td><td>37</td><td><details><summary>1 source</summary><ul><li><strong>37"
+            "</strong> <a href=\"https://example.org/report\"><code>example-report</code></a>") in page
+    assert {"TRI-001 defendants: documented 2", "TRI-001 defendants: reported 37", "TRI-001 imprisoned: documented 1",
+            "TRI-001 imprisoned: reported 13", "TRI-001 suspended: documented 1"} <= _titles(page, "zd-overview")
 
 
-def test_markdown_headline_keeps_each_figure_with_its_qualifier(valid_package):
+def test_markdown_event_figures_show_each_source_and_when(valid_package):
+    page = markdown(valid_package)
+    assert "## Event-level figures" in page and "### EVT-001 · Example event" in page
+    assert "CLM-0003: killed 15 (at least) — example-report, published 2013-05" in _titles(page, "zd-claims")
+    assert "<td>killed</td><td>at least 15</td><td>1</td><td>1</td>" in page
+
+
+def test_markdown_range_keeps_each_figure_with_its_qualifier(valid_package):
     add_claim(valid_package, "CLM-0004,TRI-001,,defendants,36,at_least,People tried.,example-report,para. 7")
     add_claim(valid_package, "CLM-0005,TRI-001,,imprisoned,12,exact,People jailed.,example-report,para. 8")
     page = markdown(valid_package)
-    assert "Defendants documented: **2** of at least 36 or 37 reported (1 source)." in page
-    titles = {t.text for chart in SVG.findall(page) for t in ET.fromstring(chart).iter("{http://www.w3.org/2000/svg}title")}
-    assert {"imprisoned: largest reported 13", "imprisoned: smallest reported 12"} <= titles
-    assert "| defendants | 2 | at least 36 |" in page
+    assert "Defendants documented: <strong>2</strong> of at least 36 or 37 reported (1 source)." in page
+    assert "TRI-001 imprisoned: reported 12–13" in _titles(page, "zd-overview")
+    assert "<td>defendants</td><td>2</td><td>at least 36 – 37</td>" in page
 
 
 def test_markdown_charts_the_largest_and_smallest_reported_figure(shipped):
     claims = [c for c in rows(shipped, "claims") if c["trial_id"] == "TRI-001" and c["measure"] == "imprisoned"]
     values = sorted(int(c["value"]) for c in claims)
-    titles = {t.text for chart in SVG.findall(markdown())
-              for t in ET.fromstring(chart).iter("{http://www.w3.org/2000/svg}title")}
-    assert f"imprisoned: largest reported {values[-1]}" in titles
-    if values[0] != values[-1]:
-        assert f"imprisoned: smallest reported {values[0]}" in titles
+    figure = str(values[0]) if values[0] == values[-1] else f"{values[0]}–{values[-1]}"
+    assert f"TRI-001 imprisoned: reported {figure}" in _titles(markdown(), "zd-overview")
 
 
 def test_markdown_shows_data_markup_as_text(hostile_package):
     page = markdown(hostile_package)
     assert "<script" not in page.lower() and "<b>" not in page
     assert 'href="javascript' not in page.lower()
-    heading = next(line for line in page.splitlines() if line.startswith("## TRI-001"))
-    assert html.unescape(heading) == f"## TRI-001 · {HOSTILE}"
-    assert not set("<>*|_[]") & set(heading)  # nothing Markdown or HTML could act on
-    chart = ET.fromstring(SVG.findall(page)[0])
-    assert HOSTILE in chart.find("{http://www.w3.org/2000/svg}title").text
+    cell = re.search(r"<strong>TRI-001</strong> · (.*?)<br>", page).group(1)
+    assert html.unescape(cell) == HOSTILE
+    assert not set("<>*|_[]") & set(cell)  # nothing Markdown or HTML could act on
+    chart = ET.fromstring(next(c for c in SVG.findall(page) if 'class="zd-overview"' in c[:200]))
+    assert HOSTILE in "".join(t.text for t in chart.iter("{http://www.w3.org/2000/svg}title"))
 
 
 def test_markdown_makes_no_external_request(valid_package):

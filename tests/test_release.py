@@ -22,8 +22,12 @@ def test_release_from_a_clean_clone_reproduces_the_committed_files_and_verifies(
     dist = clone / "dist"
     version = json.loads((clone / "datapackage.json").read_text())["version"]
     names = sorted(p.name for p in dist.iterdir())
+    exports = [f"zhanaozen-prosecutions-{version}{end}" for end in
+               (".sqlite", ".xlsx", "-csv.zip", "-parquet.zip", "-stata.zip")]
     assert names == sorted(["SHA256SUMS", f"zhanaozen-{version}.tar.gz", f"zhanaozen-{version}-py3-none-any.whl",
-                            f"zhanaozen-prosecutions-{version}.zip"])
+                            f"zhanaozen-prosecutions-{version}.zip"] + exports)
+    listed = [line.split("  ", 1)[1] for line in (dist / "SHA256SUMS").read_text().splitlines()]
+    assert sorted(listed) == sorted(set(names) - {"SHA256SUMS"})  # every artefact, the exports too
     same = run(str(BIN / "zhanaozen"), "diff", str(dist / f"zhanaozen-{version}-py3-none-any.whl"), str(clone), "--format", "json")
     assert json.loads(same.stdout)["level"] == "none", same.stderr  # the wheel holds the package as committed
     if shutil.which("sha256sum"):

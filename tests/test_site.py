@@ -164,8 +164,10 @@ def test_build_is_strict_and_generates_every_table_page(sites, repo_root):
         assert (sites / "main" / "tables" / f"{name}.html").is_file()
     assert "Overview and scope" in (sites / "main" / "index.html").read_text(encoding="utf-8")
     for page in ("index", "design-decisions", "methodology", "data-model", "vocabularies", "people", "sources",
-                 "coverage", "loading", "contributing", "cite", "changelog"):
+                 "coverage", "loading", "contributing", "cite", "changelog", "timeline"):
         assert (sites / "main" / f"{page}.html").is_file(), page
+    for row in _rows(repo_root, "persons"):  # each person's page at a stable address
+        assert (sites / "main" / "people" / row["person_id"] / "index.html").is_file(), row["person_id"]
 
 
 # Each field row of a table page as the reader sees it: its name cell, its whole text, visibility.
@@ -204,9 +206,18 @@ def test_diagram_renders_every_table_and_foreign_key(visit, repo_root):
     visit.assert_clean()
 
 
-def _spellings(repo_root: Path) -> list[dict]:
-    with (repo_root / "data" / "person_names.csv").open(encoding="utf-8", newline="") as f:
+def _rows(repo_root: Path, table: str) -> list[dict]:
+    with (repo_root / "data" / f"{table}.csv").open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def _spellings(repo_root: Path) -> list[dict]:
+    return _rows(repo_root, "person_names")
+
+
+def _finds_person(hrefs: list[str], person_id: str) -> bool:
+    """A search result that opens the person's own page (or their entry on the People page)."""
+    return any(re.search(rf"/people/{person_id}/index\.html|/people\.html\?.*#{person_id}$", href) for href in hrefs)
 
 
 def test_search_finds_a_person_by_a_cyrillic_spelling(visit, repo_root):
@@ -214,7 +225,7 @@ def test_search_finds_a_person_by_a_cyrillic_spelling(visit, repo_root):
     surname = cyrillic["name"].split()[-1]  # e.g. Тулетаева
     page = visit.open("main/index.html")
     hrefs = search(page, surname)
-    assert any(re.search(rf"/people\.html\?.*#{cyrillic['person_id']}$", href) for href in hrefs), (surname, hrefs)
+    assert any(re.search(rf"/people/{cyrillic['person_id']}/index\.html", href) for href in hrefs), (surname, hrefs)
     visit.assert_clean()
 
 
@@ -223,7 +234,7 @@ def test_search_finds_a_person_by_a_latin_variant_spelling(visit, repo_root):
     surname = variant["name"].split()[-1]  # e.g. Tuletayeva
     page = visit.open("main/index.html")
     hrefs = search(page, surname)
-    assert any(re.search(rf"/people\.html\?.*#{variant['person_id']}$", href) for href in hrefs), (surname, hrefs)
+    assert _finds_person(hrefs, variant["person_id"]), (surname, hrefs)
     visit.assert_clean()
 
 
@@ -316,3 +327,210 @@ def test_no_schema_description_is_restated_in_the_hand_written_pages(repo_root):
     pages = {p: p.read_text(encoding="utf-8") for p in (repo_root / "docs").rglob("*.md")}
     restated = [(p.name, d) for p, page in pages.items() for d in descriptions if len(d) >= 40 and d in page]
     assert restated == []
+
+
+# --- people, timelines, coverage, home and table pages (issue 15) ------------------------------
+
+PHONE = {"width": 390, "height": 844}
+
+
+def _screenshot(page, repo_root: Path, name: str) -> Path:
+    target = repo_root / "artifacts" / name
+    target.parent.mkdir(exist_ok=True)
+    target.unlink(missing_ok=True)
+    page.screenshot(path=str(target), full_page=True)
+    assert target.stat().st_size > 10_000
+    return target
+
+
+def _no_sideways_scroll(page) -> None:
+    """Nothing runs off the screen: the page is no wider than the window (wide tables scroll in their box)."""
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), page.url
+
+
+def test_tuletaevas_page_tells_her_story(visit, repo_root):
+    person_id = next(r["person_id"] for r in _rows(repo_root, "persons") if r["name"] == "Roza Tuletaeva")
+    page = visit.open(f"main/people/{person_id}/index.html")
+    body = page.locator("article").inner_text()
+    assert "84 months" in body and "60 months" in body
+    methods = [r for r in _rows(repo_root, "allegations") if r["person_id"] == person_id]
+    assert len(methods) == 5
+    table = page.locator(".zd-allegations tbody tr")
+    assert table.count() == 5
+    for i in range(5):
+        row = table.nth(i).inner_text()
+        assert methods[i]["method"].replace("_", " ") in row and "rejected" in row
+    assert "released 2014-11" in page.locator(".zd-glance").inner_text()
+    timeline = page.locator("svg.zd-timeline")
+    assert timeline.is_visible() and timeline.bounding_box()["height"] > 60
+    assert timeline.locator("rect.custody").count() >= 1 and timeline.locator("rect.unsure").count() >= 2
+    assert timeline.locator("path.decision").count() == sum(
+        1 for s in _rows(repo_root, "sentences") if s["person_id"] == person_id)
+    assert page.locator("span[lang]", has_text="Тулетаева").count() >= 1  # Cyrillic text carries its language
+    _screenshot(page, repo_root, "person-page-desktop.png")
+    visit.assert_clean()
+
+
+def test_person_page_fits_a_phone(browser, base_url, repo_root):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "main/people/PER-0001/index.html", wait_until="networkidle")
+    _no_sideways_scroll(page)
+    assert page.locator("svg.zd-timeline").bounding_box()["width"] >= 300  # drawn readably, scrolls in its figure
+    _screenshot(page, repo_root, "person-page-phone.png")
+    context.close()
+
+
+def test_any_persons_story_is_two_clicks_from_home(visit, repo_root):
+    person = _rows(repo_root, "persons")[-1]
+    page = visit.open("main/index.html")
+    page.locator("article a", has_text="People").first.click()
+    page.wait_for_url(re.compile(r"/people\.html"))
+    page.locator(f'a[href="people/{person["person_id"]}/index.html"]').click()
+    page.wait_for_url(re.compile(rf"/people/{person['person_id']}/index\.html"))
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == person["name"]
+    visit.assert_clean()
+
+
+def test_people_index_lists_the_preferred_spelling_first(visit, repo_root):
+    page = visit.open("main/people.html")
+    person_id = "PER-0001"
+    preferred = next(r["name"] for r in _spellings(repo_root) if r["person_id"] == person_id and r["kind"] == "preferred")
+    first = page.locator(f'h2[id="{person_id}"] ~ div table tbody tr, h2[id="{person_id}"] ~ table tbody tr').first
+    assert first.locator("td").first.inner_text() == preferred
+    visit.assert_clean()
+
+
+def test_dataset_timeline_has_one_line_per_person_and_trial_chain(visit, repo_root):
+    page = visit.open("main/timeline.html")
+    charts = page.locator("svg.zd-timeline-all")
+    assert charts.count() >= 2
+    labels = set(page.locator("svg.zd-timeline-all text.lane").all_text_contents())
+    assert labels == {r["name"] for r in _rows(repo_root, "persons")}
+    visit.assert_clean()
+
+
+def test_coverage_opens_with_the_overview_and_shows_event_figures(visit, repo_root):
+    page = visit.open("main/coverage.html")
+    overview = page.locator("svg.zd-overview")
+    first_table = page.locator("article table").first
+    assert overview.bounding_box()["y"] < first_table.bounding_box()["y"]
+    assert overview.bounding_box()["y"] < 1500  # the first chart is near the top, not 6,900 px down
+    claims = [c for c in _rows(repo_root, "claims") if not c["trial_id"]]
+    dated = {s["source_id"] for s in _rows(repo_root, "sources") if s["published"]}
+    assert page.locator("svg.zd-claims path.claim").count() == sum(c["source_id"] in dated for c in claims)
+    assert page.locator("details[open]").count() == 0  # per-source detail is folded away
+    assert page.evaluate("document.documentElement.scrollHeight") < 12_000
+    _screenshot(page, repo_root, "coverage-page.png")
+    visit.assert_clean()
+
+
+def test_home_page_has_version_counts_citation_and_downloads(visit, repo_root):
+    package = read_package(repo_root)
+    page = visit.open("main/index.html")
+    text = page.locator("article").inner_text()
+    assert f"Version {package.version}" in text
+    assert f"{len(_rows(repo_root, 'persons'))} people" in text
+    assert "pip install zhanaozen" in text and "zhanaozen.load(" in text
+    assert page.locator(".zd-cite").inner_text().startswith(package.descriptor["contributors"][0]["title"]
+                                                          if package.descriptor.get("contributors") else "")
+    csv_links = page.locator('a[href^="downloads/data/"]')
+    assert csv_links.count() == len(package.tables)
+    _screenshot(page, repo_root, "home-page.png")
+    visit.assert_clean()
+
+
+def test_table_page_shows_samples_value_counts_missing_share_and_derived_dates(visit, browser, base_url, repo_root):
+    page = visit.open("main/tables/sentences.html")
+    text = page.locator("article").inner_text()
+    assert "decided_on_earliest" in text and "decided_on_latest" in text
+    assert page.locator(".zd-sample tbody tr").count() == min(3, len(_rows(repo_root, "sentences")))
+    outcomes = [r["outcome"] for r in _rows(repo_root, "sentences")]
+    assert page.locator("h3#counts-outcome + div tbody tr").first.inner_text().split("\t")[:2] == [
+        "imprisonment", str(outcomes.count("imprisonment"))]
+    assert page.locator('a[href="../downloads/data/sentences.csv"]').count() == 1
+    context = browser.new_context(viewport=PHONE)
+    phone = context.new_page()
+    phone.goto(base_url + "main/tables/procedural_concerns.html", wait_until="networkidle")
+    _no_sideways_scroll(phone)
+    name = phone.locator("h1 code")  # the table name is never broken mid-word
+    assert name.evaluate("e => e.getClientRects().length") == 1
+    _screenshot(phone, repo_root, "table-page-phone.png")
+    context.close()
+    visit.assert_clean()
+
+
+def test_diagram_edges_do_not_cross_table_boxes(visit):
+    page = visit.open("main/tables/index.html")
+    crossings = page.evaluate("""() => {
+        const boxes = [...document.querySelectorAll('svg.er a.table rect.body')].map(r => r.getBBox());
+        const out = [];
+        for (const path of document.querySelectorAll('svg.er path.fk')) {
+            const length = path.getTotalLength();
+            for (let d = 6; d < length - 6; d += 3) {
+                const p = path.getPointAtLength(d);
+                for (const b of boxes)
+                    if (p.x > b.x + 1 && p.x < b.x + b.width - 1 && p.y > b.y + 1 && p.y < b.y + b.height - 1)
+                        out.push(path.querySelector('title').textContent);
+            }
+        }
+        return [...new Set(out)];
+    }""")
+    assert crossings == []
+    visit.assert_clean()
+
+
+def test_cite_page_wraps_offers_copy_and_shows_apa_in_italics(browser, base_url, repo_root):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "main/cite.html", wait_until="networkidle")
+    _no_sideways_scroll(page)
+    assert page.evaluate("[...document.querySelectorAll('pre code')].every(c => c.scrollWidth <= c.clientWidth + 1)")
+    assert page.locator('button[data-md-type="copy"]').count() >= 3  # Material's copy button
+    apa = page.locator("p.zd-citation").nth(1)
+    assert "*" not in apa.inner_text() and apa.locator("em").count() == 1
+    _screenshot(page, repo_root, "cite-page-phone.png")
+    context.close()
+
+
+def test_bibliography_is_titled_so_and_headed_in_words(visit):
+    page = visit.open("main/sources.html")
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == "Bibliography"
+    headings = page.locator("article h2").all_text_contents()
+    assert headings and not any("_" in h for h in headings)
+    visit.assert_clean()
+
+
+def test_markup_in_a_name_shows_as_text_on_the_person_page(visit, sites):
+    html = (sites / "hostile" / "people" / "PER-0001" / "index.html").read_text(encoding="utf-8")
+    assert "<b>Bold</b>" not in html
+    page = visit.open("hostile/people/PER-0001/index.html")
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == BOLD_NAME
+    assert page.locator("article b").count() == 0
+    assert BOLD_NAME in page.locator("svg.zd-timeline > title").text_content()
+    for other in ("timeline", "people"):  # the name in the dataset timeline's SVG and on the index
+        html = (sites / "hostile" / f"{other}.html").read_text(encoding="utf-8")
+        assert "<b>Bold</b>" not in html.split("<title>", 1)[0] + html.split("</title>", 1)[1]
+        page = visit.open(f"hostile/{other}.html")
+        assert page.locator("article b").count() == 0
+    visit.assert_clean()
+
+
+# Text nodes holding Cyrillic letters whose nearest lang attribute is the page's own (en).
+CYRILLIC_WITHOUT_LANG = """() => {
+    const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+    const out = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!/[\\u0400-\\u04FF]/.test(node.textContent) || /^https?:\\/\\//.test(node.textContent)) continue;
+        const owner = node.parentElement.closest('[lang]');
+        if (!owner || owner === document.documentElement) out.push(node.textContent.trim().slice(0, 40));
+    }
+    return out;
+}"""
+
+
+@pytest.mark.parametrize("path", ["people.html", "people/PER-0001/index.html", "sources.html",
+                                  "tables/person_names.html", "tables/persons.html"])
+def test_cyrillic_text_carries_a_lang_attribute(visit, path):
+    page = visit.open(f"main/{path}", idle=False)
+    assert page.evaluate(CYRILLIC_WITHOUT_LANG) == []

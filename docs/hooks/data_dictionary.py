@@ -2,6 +2,9 @@
 
 The package documented is the checkout beside ``mkdocs.yml``, or the directory named by the
 environment variable ``ZHANAOZEN_DOCS_PACKAGE`` (the tests build the site from a small package).
+The home page's marker is replaced by the generated section (version, counts, citation, downloads);
+each table's CSV, and the release files found in ``dist/`` beside ``mkdocs.yml``, are copied into
+the site under ``downloads/``.
 """
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ from mkdocs.structure.files import File
 
 from zhanaozen.reports.coverage import CoverageError
 from zhanaozen.package.descriptor import DescriptorError
-from zhanaozen.docsite.pages import generated_pages, table_nav
+from zhanaozen.docsite.home import MARKER
+from zhanaozen.docsite.pages import generated_pages, home_section, table_nav
 
 PACKAGE_ENV = "ZHANAOZEN_DOCS_PACKAGE"
 TABLES_NAV = "Tables"  # the nav entry of mkdocs.yml that the table pages fill
+_HOME: dict[str, str] = {}
 
 
 def _repo(config) -> Path:
@@ -46,9 +51,20 @@ def on_config(config):
 def on_files(files, config):
     root = _package_root(config)
     try:
-        pages = generated_pages(root, changelog=_repo(config) / "CHANGELOG.md")
+        pages = generated_pages(root, changelog=_repo(config) / "CHANGELOG.md",
+                                audit=_repo(config) / "audit" / "citations.csv")
+        home, offered = home_section(root, _repo(config) / "dist")
     except (DescriptorError, CoverageError, OSError, ValueError) as exc:  # a missing or unreadable CSV
         raise _unreadable(root, exc) from None
     for path, content in pages.items():
         files.append(File.generated(config, path, content=content))
+    for download in offered:
+        files.append(File.generated(config, download.site_path, content=download.source.read_bytes()))
+    _HOME["section"] = home
     return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.src_uri == "index.md" and MARKER in markdown:
+        return markdown.replace(MARKER, _HOME.get("section", ""))
+    return markdown

@@ -1,4 +1,8 @@
-"""Rule 2: every record is backed by a source, and every person is named by one."""
+"""Rule 2: every record is backed by a source that states it, and every person is named by one.
+
+A record counts as backed only by a row-level citation that supports it explicitly: an inferred
+citation (the value follows from several sources together) may add to a record, never carry it
+alone, and must say in its notes how the value follows."""
 from __future__ import annotations
 
 import polars as pl
@@ -7,8 +11,9 @@ from ..dataset import Dataset, member
 from ..findings import Finding
 
 RULE = "provenance"
-QUESTION = "rule 2: every record is backed by a source"
-FIX = "Add a row to citations.csv (stance supports) that names the source and a precise locator."
+QUESTION = "rule 2: every record is backed by a source that states it, and an inferred citation says how"
+FIX = ("Add a row to citations.csv (stance supports, support explicit) that names a source stating the record and a "
+       "precise locator; for an inferred citation, say in its notes how the value follows and from which citations.")
 TABLES = ("citations", "persons", "person_names")
 # These tables carry their own source_id and locator on every row.
 SELF_SOURCED = {"sources", "citations", "person_names", "claims"}
@@ -17,9 +22,14 @@ ADMINISTRATIVE = {"retired_ids"}
 
 
 def check(ds: Dataset) -> list[Finding]:
-    backed = (ds.frame("citations").filter(pl.col("stance").cast(pl.String) == "supports")
+    citations = ds.frame("citations")
+    backed = (citations.filter((pl.col("stance").cast(pl.String) == "supports") & pl.col("field").is_null()
+                               & (pl.col("support").cast(pl.String) == "explicit"))
               .select(pl.col("table").cast(pl.String), "record_id").partition_by("table", as_dict=True))
-    findings = []
+    unexplained = (citations["support"].cast(pl.String) == "inferred") & citations["notes"].is_null()
+    findings = ds.findings(RULE, "citations", unexplained, "notes",
+                           "an inferred citation must say in its notes how the value follows and from which "
+                           "other citations")
     for name in ds.text:
         if name in SELF_SOURCED | ADMINISTRATIVE:
             continue
@@ -28,8 +38,8 @@ def check(ds: Dataset) -> list[Finding]:
         unbacked = (ids.to_frame().with_row_index("position")
                     .join(cited.select("record_id"), on="record_id", how="anti")["position"].sort())
         findings += ds.findings(RULE, name, unbacked, ds.table(name).primary_key[0],
-                                f"no supporting citation: add a row to citations with table={name} and this "
-                                "record's ID", ids)
+                                f"no row-level citation states this record: add a row to citations with table={name}, "
+                                "this record's ID, an empty field, stance supports and support explicit", ids)
     persons = ds.frame("persons")
     unnamed = ~member(persons["person_id"], ds.frame("person_names")["person_id"])
     findings += ds.findings(RULE, "persons", unnamed, "person_id",

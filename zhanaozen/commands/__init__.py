@@ -12,6 +12,7 @@ NAMES = (
     "info",
     "coverage",
     "cite",
+    "person",
     "diff",
     "release",
     "export",

@@ -14,6 +14,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from .. import cite
+    from ..package.terminal import printable
 
-    print(cite(args.format).rstrip("\n"))
+    print(printable(cite(args.format).rstrip("\n")))
     return 0

@@ -22,14 +22,16 @@ def run(args: argparse.Namespace) -> int:
     from ..package.descriptor import DescriptorError, read_package
     from ..package.source import SourceError, materialise
     from ..maintain.release_notes import report
+    from ..package.terminal import printable
 
     with tempfile.TemporaryDirectory(prefix="zhanaozen-diff-") as tmp:
         try:
             old = read_package(materialise(args.old, Path(tmp) / "old", args.repo))
             new = read_package(materialise(args.new, Path(tmp) / "new", args.repo))
         except (SourceError, DescriptorError) as exc:
-            print(f"zhanaozen diff: {exc}", file=sys.stderr)
+            print(printable(f"zhanaozen diff: {exc}"), file=sys.stderr)
             return 2
         changes = diff(old, new)
-    print(json.dumps(changes, indent=2, ensure_ascii=False) if args.format == "json" else report(changes))
+    # Values come from the data: no terminal escape sequence is printed (the \uXXXX notation keeps JSON valid).
+    print(printable(json.dumps(changes, indent=2, ensure_ascii=False) if args.format == "json" else report(changes)))
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from ..package.paths import package_root
+from ..package.terminal import printable
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -17,12 +18,11 @@ def run(args: argparse.Namespace) -> int:
 
     package = read_package(package_root())
     d = package.descriptor
-    licence = ", ".join(item.get("name", "?") for item in d.get("licenses", []))
-    print(f"{d.get('title')} {package.version}")
-    print(f"Data licence: {licence}; code licence: MIT")
-    print(f"Installed at: {package.root}\n")
-    print(f"{'table':<22}{'rows':>6}  description")
+    licence = ", ".join(str(item.get("name", "?")) for item in d.get("licenses", []))
+    lines = [f"{d.get('title')} {package.version}", f"Data licence: {licence}; code licence: MIT",
+             f"Installed at: {package.root}", "", f"{'table':<22}{'rows':>6}  description"]
     for name, table in package.tables.items():
-        print(f"{name:<22}{len(read_text(table)):>6}  {table.description}")
-    print("\nHow to cite (zhanaozen cite --format text|apa|bibtex|cff):\n" + render(d, "text"))
+        lines.append(f"{name:<22}{len(read_text(table)):>6}  {table.description}")
+    lines += ["", "How to cite (zhanaozen cite --format text|apa|bibtex|cff):", render(d, "text")]
+    print(printable("\n".join(lines)))  # descriptions and titles come from the data: no terminal escapes
     return 0

@@ -41,24 +41,26 @@ def _validate_zip(data_zip: Path) -> bool:
 def run(args: argparse.Namespace) -> int:
     from ..maintain.artefacts import ArtefactError, build
     from ..maintain.release import ReleaseError, cut, refresh_hashes, write_metadata
+    from ..package.terminal import printable
+    from ..package.writing import UnsafeWrite
 
     repo = args.repo.resolve()
     if not (repo / "datapackage.json").is_file() or not (repo / "pyproject.toml").is_file():
         print(f"zhanaozen release: {repo} is not a source checkout (needs datapackage.json and pyproject.toml)",
               file=sys.stderr)
         return 2
-    if args.refresh_hashes:
-        refresh_hashes(repo)
-        print(f"refreshed bytes and hash of every resource in {repo / 'datapackage.json'}")
-        return 0
-    if args.metadata:
-        write_metadata(repo)
-        print("wrote CITATION.cff and .zenodo.json")
-        return 0
     try:
+        if args.refresh_hashes:
+            refresh_hashes(repo)
+            print(f"refreshed bytes and hash of every resource in {repo / 'datapackage.json'}")
+            return 0
+        if args.metadata:
+            write_metadata(repo)
+            print("wrote CITATION.cff and .zenodo.json")
+            return 0
         changes = cut(repo, since=args.since)
     except ReleaseError as exc:
-        print(f"zhanaozen release: {exc}", file=sys.stderr)
+        print(printable(f"zhanaozen release: {exc}"), file=sys.stderr)
         return 1
     version = changes["new_version"]
     print(f"cut {version} ({changes['level']} changes since {changes['old_version'] or 'nothing'}): "
@@ -68,8 +70,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     try:
         artefacts = build(repo, args.dist or repo / "dist")
-    except ArtefactError as exc:
-        print(f"zhanaozen release: {exc}", file=sys.stderr)
+    except (ArtefactError, UnsafeWrite) as exc:
+        print(printable(f"zhanaozen release: {exc}"), file=sys.stderr)
         return 1
     print("built and checked:\n" + "\n".join(f"  {path}" for path in artefacts))
     if not _validate_zip(artefacts[2]):

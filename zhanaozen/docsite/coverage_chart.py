@@ -1,7 +1,7 @@
-"""Inline SVG bar chart of one trial's coverage.
+"""Inline SVG charts of the Coverage page: the overview across trials.
 
-The chart is plain SVG built as text: no JavaScript, no fonts or images fetched, so the docs
-page renders offline and cannot run anything taken from the data.
+Plain SVG built as text: no JavaScript, no fonts or images fetched, so the docs page renders
+offline and cannot run anything taken from the data.
 """
 from __future__ import annotations
 
@@ -9,57 +9,56 @@ import pandas as pd
 
 from .markup import escape
 
-
-WIDTH, LABEL, BAR, GAP, GROUP = 640, 190, 14, 3, 12
-BARS = (  # (what, colour); the legend and the bars share it
-    ("documented", "#1f6f8b"),
-    ("largest reported", "#e07b39"),
-    ("smallest reported", "#f2c14e"),
-)
-COLOUR = dict(BARS)
+WIDTH, LABEL, ROW, HEAD, TEXT = 720, 200, 16, 20, 170  # TEXT: the column of figures on the right
+DOCUMENTED, REPORTED = "#1f6f8b", "#e07b39"
 
 
-def _bars(rows: pd.DataFrame) -> list[tuple[str, int]]:
-    """The bars of one measure: documented, then the largest and smallest reported figure."""
-    bars = []
-    if pd.notna(rows["documented"].iloc[0]):
-        bars.append(("documented", int(rows["documented"].iloc[0])))
-    reported = rows["reported"].dropna()
-    if len(reported):
-        bars.append(("largest reported", int(reported.max())))
-        if reported.min() != reported.max():
-            bars.append(("smallest reported", int(reported.min())))
-    return bars
+def _legend(y: int) -> str:
+    return (f'<rect x="{LABEL}" y="{y}" width="14" height="10" fill="{DOCUMENTED}"/>'
+            f'<text x="{LABEL + 18}" y="{y + 9}">documented persons</text>'
+            f'<line x1="{LABEL + 170}" y1="{y + 5}" x2="{LABEL + 200}" y2="{y + 5}" stroke="{REPORTED}" '
+            f'stroke-width="3"/><text x="{LABEL + 206}" y="{y + 9}">reported, smallest to largest</text>')
 
 
-def _legend(y: int, used: set[str]) -> list[str]:
-    parts, x = [], LABEL
-    for what, colour in BARS:
-        if what not in used:
-            continue
-        parts.append(f'<rect x="{x}" y="{y}" width="{BAR}" height="{BAR}" fill="{colour}"/>'
-                     f'<text x="{x + BAR + 4}" y="{y + BAR - 3}">{escape(what)}</text>')
-        x += 150
-    return parts
+def overview(rows: pd.DataFrame, names: dict[str, str]) -> str:
+    """One line per trial and measure: the documented count as a bar, the reported range as a whisker.
+
+    ``rows``: ``trial_id``, ``measure``, ``documented`` (<NA> if not counted), ``smallest``, ``largest``.
+    """
+    top = max([int(v) for v in pd.concat([rows["documented"], rows["largest"]]).dropna()] + [1])
+    scale = (WIDTH - LABEL - TEXT - 10) / top
+    parts, y = [_legend(4)], 26
+    for trial_id, group in rows.groupby("trial_id", sort=False):
+        title = f"{trial_id} · {names.get(trial_id, '')}"
+        parts.append(f'<text x="4" y="{y + 12}" class="trial">{escape(title[:90] + ("…" if len(title) > 90 else ""))}'
+                     f"<title>{escape(title)}</title></text>")
+        y += HEAD
+        for r in group.itertuples(index=False):
+            parts += _row(trial_id, r, y, scale)
+            y += ROW
+        y += 6
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="zd-overview" viewBox="0 0 {WIDTH} {y}" '
+            f'width="{WIDTH}" height="{y}" font-family="sans-serif" font-size="11">'
+            "<title>Documented persons against the figures sources report, per trial and measure</title>"
+            "<style>.trial{font-weight:bold;fill:#222}text{fill:#333}</style>" + "".join(parts) + "</svg>")
 
 
-def svg(trial_id: str, trial_name: str, rows: pd.DataFrame) -> str:
-    """A horizontal bar chart: per measure, documented persons against the reported range."""
-    groups = [(measure, _bars(group)) for measure, group in rows.groupby("measure", sort=False)]
-    groups = [(measure, bars) for measure, bars in groups if bars]
-    top = max([value for _, bars in groups for _, value in bars] + [1])
-    scale = (WIDTH - LABEL - 50) / top
-    used = {what for _, bars in groups for what, _ in bars}
-    parts, y = _legend(4, used), 4 + BAR + GROUP
-    for measure, bars in groups:
-        parts.append(f'<text x="{LABEL - 8}" y="{y + BAR - 3}" text-anchor="end">{escape(measure)}</text>')
-        for what, value in bars:
-            parts.append(f'<rect x="{LABEL}" y="{y}" width="{value * scale:.1f}" height="{BAR}" '
-                         f'fill="{COLOUR[what]}"><title>{escape(measure)}: {escape(what)} {value}</title></rect>'
-                         f'<text x="{LABEL + value * scale + 4:.1f}" y="{y + BAR - 3}">{value}</text>')
-            y += BAR + GAP
-        y += GROUP
-    title = escape(f"{trial_id} {trial_name}: documented persons and reported totals")
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {WIDTH} {y}" width="{WIDTH}" '
-            f'height="{y}" style="max-width:100%;height:auto" font-family="sans-serif" font-size="12">'
-            f"<title>{title}</title>{''.join(parts)}</svg>")
+def _row(trial_id: str, r, y: int, scale: float) -> list[str]:
+    out = [f'<text x="{LABEL - 8}" y="{y + 10}" text-anchor="end">{escape(r.measure)}</text>']
+    if pd.notna(r.documented):
+        width = max(int(r.documented) * scale, 1)
+        out.append(f'<rect x="{LABEL}" y="{y + 2}" width="{width:.1f}" height="9" fill="{DOCUMENTED}">'
+                   f"<title>{escape(trial_id)} {escape(r.measure)}: documented {int(r.documented)}</title></rect>")
+    if pd.notna(r.largest):
+        x1, x2 = LABEL + int(r.smallest) * scale, LABEL + int(r.largest) * scale
+        figure = str(int(r.largest)) if r.smallest == r.largest else f"{int(r.smallest)}–{int(r.largest)}"
+        out.append(f'<g stroke="{REPORTED}" stroke-width="3"><title>{escape(trial_id)} {escape(r.measure)}: reported '
+                   f"{figure}</title><line x1=\"{x1:.1f}\" y1=\"{y + 6}\" x2=\"{max(x2, x1 + 2):.1f}\" y2=\"{y + 6}\"/>"
+                   f'<line x1="{x1:.1f}" y1="{y + 1}" x2="{x1:.1f}" y2="{y + 11}" stroke-width="1.5"/>'
+                   f'<line x1="{x2:.1f}" y1="{y + 1}" x2="{x2:.1f}" y2="{y + 11}" stroke-width="1.5"/></g>')
+    label = "; ".join(x for x in (
+        f"{int(r.documented)} documented" if pd.notna(r.documented) else "",
+        (f"reported {int(r.smallest)}" + (f"–{int(r.largest)}" if r.smallest != r.largest else ""))
+        if pd.notna(r.largest) else "") if x)
+    out.append(f'<text x="{WIDTH - TEXT + 4}" y="{y + 10}">{escape(label)}</text>')
+    return out

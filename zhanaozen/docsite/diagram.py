@@ -72,17 +72,42 @@ def _edges(package: Package, boxes) -> list[str]:
     between = sorted(((name, i, fk) for name, fks in outgoing.items() for i, fk in enumerate(fks)),
                      key=lambda link: boxes[link[0]][0])
     incoming = {target: [link for link in between if link[2].resource == target] for target in boxes}
+    used: dict = {}
     for name, i, fk in between:
         x, y, _ = boxes[name]
         tx, ty, th = boxes[fk.resource]
         n, total = incoming[fk.resource].index((name, i, fk)), len(incoming[fk.resource])
         x1, y1 = x + BOX_W * (i + 1) / (len(outgoing[name]) + 1), y
         x2, y2 = tx + BOX_W * (n + 1) / (total + 1), ty + th
-        bend = (y1 - y2) / 2
-        paths.append(f'<path d="M{x1:.0f},{y1:.0f} C{x1:.0f},{y1 - bend:.0f} {x2:.0f},{y2 + bend:.0f} '
-                     f'{x2:.0f},{y2:.0f}" class="fk"><title>{text(name)}.{text(", ".join(fk.fields))} '
-                     f'→ {text(fk.resource)}</title></path>')
+        paths.append(f'<path d="{_route(x1, y1, x2, y2, boxes, used)}" class="fk"><title>{text(name)}.'
+                     f'{text(", ".join(fk.fields))} → {text(fk.resource)}</title></path>')
     return paths
+
+
+def _route(x1: float, y1: float, x2: float, y2: float, boxes, used: dict) -> str:
+    """A path from a box's top up to its target's bottom that never crosses a box in between.
+
+    An arrow that skips a layer goes up through the gap between two boxes of that layer (the gap
+    nearest its straight line; arrows sharing a gap are set a few pixels apart).
+    """
+    layers: dict[float, list[tuple[float, float]]] = {}
+    for bx, by, bh in boxes.values():
+        layers.setdefault(by, []).append((bx, by + bh))
+    d, cx, cy = f"M{x1:.0f},{y1:.0f}", x1, y1
+    for top in sorted((t for t in layers if y2 < t and t < y1), reverse=True):
+        row = sorted(layers[top])
+        bottom = max(b for _, b in row)
+        gaps = [row[0][0] - GAP_X / 2] + [bx + BOX_W + GAP_X / 2 for bx, _ in row]
+        share = (y1 - bottom) / (y1 - y2)
+        gap = min(gaps, key=lambda g: abs(g - (x1 + (x2 - x1) * share)))
+        k = used.get((top, gap), 0)
+        used[(top, gap)] = k + 1
+        gx = gap + (k % 3 - 1) * 5
+        mid = (cy + bottom) / 2
+        d += f" C{cx:.0f},{mid:.0f} {gx:.0f},{mid:.0f} {gx:.0f},{bottom:.0f} L{gx:.0f},{top:.0f}"
+        cx, cy = gx, top
+    mid = (cy + y2) / 2
+    return d + f" C{cx:.0f},{mid:.0f} {x2:.0f},{mid:.0f} {x2:.0f},{y2:.0f}"
 
 
 def _loop(name: str, fields: tuple[str, ...], x: float, y: float, h: float) -> str:

@@ -69,3 +69,16 @@ def html_table(headers: Iterable[str], rows: Iterable[Iterable[str]], row_ids: I
         attr = f' id="{text(ids[i])}"' if ids else ""
         body.append(f"<tr{attr}>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>")
     return "<table>\n<thead><tr>" + head + "</tr></thead>\n<tbody>\n" + "\n".join(body) + "\n</tbody>\n</table>"
+
+
+_LINK_OPEN = re.compile(r"\]\((?!\s*<?https?://)")
+_REFERENCE = re.compile(r"(?m)^(\s{0,3})\[([^\]\n]*)\]:(?!\s*<?https?://)")
+
+
+def inert_markdown(source: str) -> str:
+    """A Markdown file from the repository (the changelog) made inert: no raw HTML, autolink, attribute list or
+    snippet line (every '<' and '{' becomes an entity), and no link other than http(s) (any other inline or reference link target
+    is shown as text)."""
+    source = source.replace("<", "&lt;").replace("{", "&#123;")  # no raw HTML, no attribute list {: onclick=..}
+    source = _LINK_OPEN.sub(r"]\\(", source)
+    return _REFERENCE.sub(r"\1\\[\2]:", source)

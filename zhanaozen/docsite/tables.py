@@ -1,11 +1,16 @@
 """One page per table (its fields, keys and links), the table overview and the vocabularies page."""
 from __future__ import annotations
 
-from ..package.descriptor import Field, Package, Table
+import re
+
+from ..package.descriptor import EARLIEST, LATEST, Field, Package, Table
 from . import diagram
-from .markup import code, html_table, page_href, text
+from .downloads import csv_path
+from .language import span
+from .markup import anchor, code, html_table, page_href, text
 
 EXAMPLE_CHARS = 100  # long notes are cut in the example column; the full text is in the data
+SAMPLE_ROWS, SAMPLE_CHARS = 3, 60
 
 
 def page_path(name: str) -> str:
@@ -21,12 +26,24 @@ def table_page(package: Package, table: Table, frame) -> str:
         "",
         text(table.description),
         "",
-        f"<p>File <code>{text(table.relpath)}</code> · {len(frame)} rows · primary key {key}</p>",
+        f"<p>File <code>{text(table.relpath)}</code> · {len(frame)} rows · primary key {key} · "
+        f'<a href="../{csv_path(table.name)}" download>download the CSV</a></p>',
         "",
         "## Fields",
         "",
+        "The last column gives the share of rows where the field is empty (not known).",
+        "",
         _field_table(table, frame),
         "",
+        *_derived(table),
+        "## Sample rows",
+        "",
+        f"The first {min(SAMPLE_ROWS, len(frame))} of {len(frame)} rows, long text cut "
+        f"(<code>zhanaozen.load(\"{text(table.name)}\")</code> gives them all).",
+        "",
+        _sample(table, frame),
+        "",
+        *_value_counts(table, frame),
         "## Relationships",
         "",
         *_relationships(package, table),
@@ -35,14 +52,74 @@ def table_page(package: Package, table: Table, frame) -> str:
 
 
 def _field_table(table: Table, frame) -> str:
-    rows = [[_name(f), _description(f), _constraints(table, f), _example(frame, f.name)] for f in table.fields]
-    headers = ["Field", "Description", "Constraints", "Example"]
+    rows = [[_name(f), _description(f), _constraints(table, f), _example(frame, f.name), _missing(frame, f.name)]
+            for f in table.fields]
+    headers = ["Field", "Description", "Constraints", "Example", "Empty"]
     return '<div class="zd-fields">' + html_table(headers, rows, row_ids=[f.name for f in table.fields]) + "</div>"
 
 
 def _name(f: Field) -> str:
     kind = "partial date (text)" if f.partial_date else text(f.type)
-    return f"{code(f.name)}<br><small>{kind} · {'required' if f.required else 'optional'}</small>"
+    derived = (f"<br><small>loads with {code(f.name + EARLIEST)} and {code(f.name + LATEST)}</small>"
+               if f.partial_date else "")
+    return f"{code(f.name)}<br><small>{kind} · {'required' if f.required else 'optional'}</small>{derived}"
+
+
+def _missing(frame, name: str) -> str:
+    if name not in frame or len(frame) == 0:
+        return ""
+    share = frame[name].isna().mean()
+    return f"{share:.0%}" if share == 0 or share >= 0.005 else "<1%"
+
+
+def _derived(table: Table) -> list[str]:
+    """The day columns ``zhanaozen.load`` adds after each partial date (not in the CSV)."""
+    dates = [f for f in table.fields if f.partial_date]
+    if not dates:
+        return []
+    rows = [[code(f.name + suffix), f"the {which} day {code(f.name)} can mean (a real date; equal to it for a "
+             "full date, empty when it is empty)"] for f in dates for suffix, which in ((EARLIEST, "first"),
+                                                                                      (LATEST, "last"))]
+    return ["## Derived date columns", "",
+            "Not in the CSV: `zhanaozen.load` adds them after each partial date, so that analyses can compare "
+            "and subtract dates without inventing a day (see `zhanaozen.duration`).", "",
+            '<div class="zd-wide">' + html_table(["Column", "Meaning"], rows) + "</div>", ""]
+
+
+def _cut(value) -> str:
+    if value is None or value != value:
+        return ""
+    value = str(value)
+    return span(value[:SAMPLE_CHARS].rstrip() + "…") if len(value) > SAMPLE_CHARS else span(value)
+
+
+def _sample(table: Table, frame) -> str:
+    if len(frame) == 0:
+        return "<p>The table has no rows yet.</p>"
+    head = frame.head(SAMPLE_ROWS)
+    rows = [[_cut(row.get(f.name)) for f in table.fields] for row in head.to_dict("records")]
+    return '<div class="zd-wide zd-sample">' + html_table([code(f.name) for f in table.fields], rows) + "</div>"
+
+
+def _value_counts(table: Table, frame) -> list[str]:
+    """How often each vocabulary value occurs, the empty cells last."""
+    fields = [f for f in table.fields if f.enum is not None and f.name in frame]
+    if not fields or len(frame) == 0:
+        return []
+    lines = ["## Value counts", ""]
+    for f in fields:
+        counts = frame[f.name].value_counts()
+        rows = [[code(value), str(int(counts.get(value, 0))), f"{counts.get(value, 0) / len(frame):.0%}"]
+                for value in f.enum]
+        empty = int(frame[f.name].isna().sum())
+        if empty:
+            rows.append(["<em>empty</em>", str(empty), f"{empty / len(frame):.0%}"])
+        other = int(len(frame) - empty - sum(int(counts.get(v, 0)) for v in f.enum))
+        if other:
+            rows.append(["<em>outside the vocabulary</em>", str(other), f"{other / len(frame):.0%}"])
+        lines += [f"### {text(f.name)}{anchor('counts-' + f.name)}", "", '<div class="zd-counts-table">'
+                  + html_table(["Value", "Rows", "Share"], rows) + "</div>", ""]
+    return lines
 
 
 def _constraints(table: Table, f: Field) -> str:
@@ -88,19 +165,31 @@ def _example(frame, name: str) -> str:
     value = str(values.iloc[0])
     if len(value) > EXAMPLE_CHARS:
         value = value[:EXAMPLE_CHARS].rstrip() + "…"
-    return code(value)
+    return f"<code>{span(value)}</code>"
 
 
 def _relationships(package: Package, table: Table) -> list[str]:
     lines = []
+    # Field names are escaped (code()); table names are plain (pages.py refuses others). A foreign key to a
+    # table the package does not have is named, not linked.
     for fk in table.foreign_keys:
-        target = "itself" if fk.resource == table.name else f"[{fk.resource}]({fk.resource}.md)"
-        lines.append(f"- `{', '.join(fk.fields)}` refers to {target} (`{', '.join(fk.reference_fields)}`)")
+        if fk.resource == table.name:
+            target = "itself"
+        elif fk.resource in package.tables:
+            target = f"[{fk.resource}]({fk.resource}.md)"
+        else:
+            target = code(fk.resource)
+        lines.append(f"- {code(', '.join(fk.fields))} refers to {target} ({code(', '.join(fk.reference_fields))})")
     for other in package.tables.values():
         for fk in other.foreign_keys:
             if fk.resource == table.name and other.name != table.name:
-                lines.append(f"- [{other.name}]({other.name}.md) refers here through `{', '.join(fk.fields)}`")
+                lines.append(f"- [{other.name}]({other.name}.md) refers here through {code(', '.join(fk.fields))}")
     return lines or ["No foreign keys lead to or from this table."]
+
+
+def _fragment(name: str) -> str:
+    """``#name`` for a field name that is a plain identifier; nothing otherwise (it stays out of the URL)."""
+    return f"#{name}" if re.fullmatch(r"[A-Za-z0-9_-]+", name) else ""
 
 
 def overview_page(package: Package, row_counts: dict[str, int]) -> str:
@@ -137,6 +226,6 @@ def vocabularies_page(package: Package) -> str:
         lines += [f"## {text(table.name)}", ""]
         for f in fields:
             lines += [f"### {text(table.name)}.{text(f.name)}", "",
-                      f"[{text(f.name)}](tables/{table.name}.md#{f.name}): {text(f.description)}", "",
+                      f"[{text(f.name)}](tables/{table.name}.md{_fragment(f.name)}): {text(f.description)}", "",
                       enum_list(f), ""]
     return "\n".join(lines) + "\n"

@@ -83,7 +83,7 @@ def _date(text: pa.ChunkedArray) -> pa.ChunkedArray:
     return _day(_only(text, pc.match_substring_regex(text, _DAY)))
 
 
-def _bounds(text: pa.ChunkedArray) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
+def bounds(text: pa.ChunkedArray) -> tuple[pa.ChunkedArray, pa.ChunkedArray]:
     """Earliest and latest day a partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean; null where empty or
     not a real date."""
     # A final line break is ignored (as Python's $ does, which partial dates were first read with).
@@ -122,7 +122,7 @@ def typed_columns(table: Table, text: pa.Table) -> tuple[pa.Table, dict[str, pa.
         cells = text.column(field.name)
         kind = field.kind.name
         if kind == "partial date":
-            earliest, latest = _bounds(cells)
+            earliest, latest = bounds(cells)
             names += [field.name, field.name + EARLIEST, field.name + LATEST]
             columns += [cells, earliest, latest]
             failed[field.name] = pc.and_(pc.is_valid(cells), pc.is_null(earliest))

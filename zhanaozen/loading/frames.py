@@ -36,3 +36,10 @@ def typed_frame(table: Table, data: bytes) -> pd.DataFrame:
         if field.enum is not None:
             frame[field.name] = frame[field.name].astype(pd.CategoricalDtype(list(field.enum)))
     return frame
+
+
+def day_bounds(text: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """Earliest and latest day each partial date (pandas text) can mean, as the loader derives them."""
+    earliest, latest = cells.bounds(pa.chunked_array([pa.array(text.astype("string").array, pa.string())]))
+    frame = _pandas(pa.table([earliest, latest], names=["earliest", "latest"]))
+    return frame["earliest"].set_axis(text.index), frame["latest"].set_axis(text.index)

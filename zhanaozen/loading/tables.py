@@ -1,36 +1,67 @@
-"""Load the shipped tables as typed pandas DataFrames."""
+"""Load the tables of a data package (the shipped one by default) as typed DataFrames."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 from .frames import typed_frame
+from .engines import ENGINES, convert
+from .field_notes import attach
 from ..package.integrity import IntegrityError, mismatch
 
-_PACKAGE: Package | None = None
+MAX_BYTES = 100 * 1024 * 1024  # the validator's limit for a data file; larger ones are refused unread
+
+_PACKAGES: dict[Path, Package] = {}
 
 
 def shipped_package() -> Package:
-    global _PACKAGE
-    if _PACKAGE is None:
-        _PACKAGE = read_package(package_root())
-    return _PACKAGE
+    return package_at(None)
 
 
-def load(name: str) -> pd.DataFrame:
-    package = shipped_package()
+def package_at(path: str | Path | None) -> Package:
+    """The package at ``path`` (a directory or its ``datapackage.json``); the shipped one for None.
+
+    Only the shipped package is cached: a copy at a path may be edited between two loads.
+    """
+    if path is not None:
+        return read_package(path)
+    root = package_root().resolve()
+    if root not in _PACKAGES:
+        _PACKAGES[root] = read_package(root)
+    return _PACKAGES[root]
+
+
+def load(name: str, path: str | Path | None = None, engine: str = "pandas"):
+    """``zhanaozen.load``: the installed data is checked against its checksums, a copy at ``path`` is not."""
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; choose one of: {', '.join(ENGINES)}")
+    package = package_at(path)
+    return convert(_typed(package, name, verify=path is None), engine)
+
+
+def load_all(path: str | Path | None = None, engine: str = "pandas") -> dict:
+    return {name: load(name, path, engine) for name in package_at(path).tables}
+
+
+def load_from(package: Package, name: str) -> pd.DataFrame:
+    """One table of any package (``zhanaozen export PATH``), checked against its declared checksums."""
+    return _typed(package, name, verify=True)
+
+
+def _typed(package: Package, name: str, verify: bool) -> pd.DataFrame:
     if name not in package.tables:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
     table = package.tables[name]
+    if not table.path.is_file() or table.path.stat().st_size > MAX_BYTES:
+        raise ValueError(f"{table.relpath} is not a regular file of at most {MAX_BYTES} bytes")
     data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
-    _verify(package, table, data)
-    return typed_frame(table, data)
-
-
-def load_all() -> dict[str, pd.DataFrame]:
-    return {name: load(name) for name in shipped_package().tables}
+    if verify:
+        _verify(package, table, data)
+    return attach(typed_frame(table, data), package, table)
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:

@@ -1,4 +1,5 @@
-"""Build the release artefacts into ``dist/`` and check them: sdist, wheel, zipped data package, SHA256SUMS."""
+"""Build the release artefacts into ``dist/`` and check them: sdist, wheel, zipped data package, the exports
+(SQLite, Excel, CSV package, zipped Parquet and Stata files) and SHA256SUMS."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,9 @@ import zipfile
 from pathlib import Path
 
 from ..package.descriptor import read_package
+from ..package import writing
 from ..package.integrity import checksum, measure
+from ..reports.export.metadata import stem
 
 # Files of a checkout that travel with the zipped data package besides the descriptor's own files.
 ZIP_EXTRAS = ("README.md", "LICENSE", "CITATION.cff", "CHANGELOG.md")
@@ -41,11 +44,12 @@ def package_files(repo: Path) -> list[str]:
 
 def build_zip(repo: Path, dist: Path) -> Path:
     package = read_package(repo)
-    target = dist / f"{package.descriptor['name']}-{package.version}.zip"
+    target = writing.target(dist, f"{stem(package)}.zip")
     names = package_files(repo) + [n for n in ZIP_EXTRAS if (repo / n).is_file()]
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+    with writing.replaced(target) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
-            archive.write(repo / name, name)
+            source = writing.target(repo, name)  # a committed symbolic link never brings outside files in
+            archive.write(source, name)
     return target
 
 
@@ -76,21 +80,48 @@ def check_zip(target: Path, repo: Path) -> None:
         _check_members(archive, "", package_files(repo))
 
 
+def _zip_folder(files: list[Path], target: Path, readme: Path) -> Path:
+    """The per-table files of one format and their README in one zip, as researchers download them."""
+    target = writing.target(target.parent, target.name)
+    with writing.replaced(target) as temporary, zipfile.ZipFile(temporary, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in files + [readme]:
+            archive.write(path, path.name)
+    return target
+
+
+def build_exports(repo: Path, dist: Path) -> list[Path]:
+    """Every export format of the checkout's package (``docs/releases.md`` lists the names): the SQLite
+    database, the workbook and the CSV package as they are; Parquet and Stata, one file per table, zipped."""
+    import tempfile
+
+    from ..loading.tables import load_from
+    from ..reports.export import export
+    package = read_package(repo)
+    frames = {name: load_from(package, name) for name in package.tables}
+    out = [path for fmt in ("sqlite", "xlsx", "csv") for path in export(package, frames, fmt, dist)]
+    with tempfile.TemporaryDirectory(prefix="zhanaozen-exports-") as tmp:
+        for fmt, label in (("parquet", "parquet"), ("dta", "stata")):
+            folder = Path(tmp) / fmt
+            *files, readme = export(package, frames, fmt, folder)
+            out.append(_zip_folder(files, dist / f"{stem(package)}-{label}.zip", readme))
+    return out
+
+
 def write_checksums(dist: Path, artefacts: list[Path]) -> Path:
     """``SHA256SUMS`` in the format ``sha256sum --check`` reads."""
     lines = [f"{measure(path)[1].split(':', 1)[1]}  {path.name}" for path in artefacts]
-    target = dist / "SHA256SUMS"
-    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return target
+    return writing.write_text(dist, "SHA256SUMS", "\n".join(lines) + "\n")
 
 
 def build(repo: Path, dist: Path) -> list[Path]:
     """Build, check and checksum every artefact of the descriptor's version; returns them."""
-    dist.mkdir(parents=True, exist_ok=True)
-    version = read_package(repo).version
+    dist = writing.folder(dist)
+    version = writing.safe_name(read_package(repo).version, "version")
+    for name in (f"zhanaozen-{version}.tar.gz", f"zhanaozen-{version}-py3-none-any.whl"):
+        writing.target(dist, name)  # python -m build writes these: no symbolic link may stand in their place
     sdist, wheel = build_python(repo, dist, version)
     check_wheel(wheel, repo)
     data_zip = build_zip(repo, dist)
     check_zip(data_zip, repo)
-    artefacts = [sdist, wheel, data_zip]
+    artefacts = [sdist, wheel, data_zip] + build_exports(repo, dist)
     return artefacts + [write_checksums(dist, artefacts)]

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
-import tempfile
 import unicodedata
-from pathlib import Path
 
 from ..package.descriptor import Package, Table
+from ..package.writing import UnsafeWrite, target, write_bytes
 
 BOM = b"\xef\xbb\xbf"
 _DIGITS = re.compile(r"(\d+)")
@@ -81,31 +79,19 @@ def canonical(table: Table, raw: bytes) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _replace(path: Path, content: bytes) -> None:
-    """Write through a temporary file in the same folder, so an interruption never leaves half a table."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        os.chmod(temporary, path.stat().st_mode & 0o777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def format_package(package: Package, write: bool) -> tuple[list[str], list[str]]:
     """(files not in canonical form, refusals). With ``write`` the former are rewritten in place."""
     changed, refused = [], []
     for table in package.tables.values():
         try:
-            raw = table.path.read_bytes()
+            path = target(package.root, table.relpath)  # a symbolic link is never read through or replaced
+            raw = path.read_bytes()
             wanted = canonical(table, raw)
-        except (OSError, Unformattable) as exc:
+        except (OSError, Unformattable, UnsafeWrite) as exc:
             refused.append(str(exc))
             continue
         if wanted != raw:
             changed.append(table.relpath)
-            if write:
-                _replace(table.path, wanted)
+            if write:  # through a temporary file: an interruption never leaves half a table
+                write_bytes(package.root, table.relpath, wanted)
     return changed, refused

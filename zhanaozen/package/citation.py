@@ -7,6 +7,7 @@ the only inputs; ``CITATION.cff`` and ``.zenodo.json`` are this module's output,
 from __future__ import annotations
 
 import json
+import re
 
 FORMATS = ("text", "apa", "bibtex", "cff")
 ROW_EXAMPLE = "sentences SEN-0001"
@@ -40,15 +41,26 @@ def apa(descriptor: dict) -> str:
     return f"{', '.join(authors(descriptor))}. ({year}). *{descriptor['title']}* (Version {descriptor['version']}) [Data set]."
 
 
+# BibTeX counts braces even after a backslash, so a brace in a value could close the field and start another;
+# each special character becomes a LaTeX command whose own braces balance, and the key keeps only [A-Za-z0-9_].
+_BIBTEX = {"\\": r"\textbackslash{}", "{": r"\textbraceleft{}", "}": r"\textbraceright{}", "%": r"\%",
+           "&": r"\&", "$": r"\$", "#": r"\#", "_": r"\_", "^": r"\^{}", "~": r"\~{}", "@": r"{@}"}
+
+
+def bibtex_value(value: object) -> str:
+    """A value that stays inside its ``{...}`` field: braces, backslashes and line breaks cannot end it."""
+    return "".join(_BIBTEX.get(c, c) for c in " ".join(str(value).split()))
+
+
 def bibtex(descriptor: dict) -> str:
-    key = descriptor["name"].replace("-", "_") + "_" + descriptor["version"].replace(".", "_")
+    key = re.sub(r"[^A-Za-z0-9_]", "_", f"{descriptor['name']}_{descriptor['version']}")
     fields = {
-        "title": descriptor["title"],
-        "author": " and ".join("{" + name + "}" for name in authors(descriptor)),
-        "year": _year(descriptor),
-        "version": descriptor["version"],
+        "title": bibtex_value(descriptor["title"]),
+        "author": " and ".join("{" + bibtex_value(name) + "}" for name in authors(descriptor)),
+        "year": bibtex_value(_year(descriptor) or ""),
+        "version": bibtex_value(descriptor["version"]),
         "howpublished": "Data set",
-        "note": f"Licence {_licence(descriptor)}",
+        "note": bibtex_value(f"Licence {_licence(descriptor)}"),
     }
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items() if value)
     return f"@misc{{{key},\n{body}\n}}"

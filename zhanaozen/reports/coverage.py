@@ -10,12 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
 
 from ..loading.frames import read_text, typed_frame
 from ..package.descriptor import DescriptorError, Package, read_package
 from ..package.paths import package_root
-from .documented import MEASURES, documented
+from .documented import MEASURES, documented_frame
 
 QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
 NOT_COUNTED = "not counted from the tables"
@@ -55,14 +54,17 @@ def _frame(package: Package, name: str) -> pd.DataFrame:
     return typed_frame(table, data)
 
 
+def typed_table(package: Package, name: str) -> pd.DataFrame:
+    """One table of ``package`` typed as the loader types it (:class:`CoverageError` if it cannot be read)."""
+    return _frame(package, name)
+
+
 def _claims_and_counts(package: Package) -> pd.DataFrame:
     """Claims about trials outer-joined with the documented counts on trial and measure."""
     claims = _frame(package, "claims")
     about_trials = claims[claims["trial_id"].notna()].rename(columns={"value": "reported"})
     about_trials = about_trials.assign(measure=about_trials["measure"].astype("string"))
-    counts = documented(*(pa.Table.from_pandas(_frame(package, name), preserve_index=False)
-                          for name in ("sentences", "charges")))
-    counts = counts.to_pandas().sort_values(["trial_id", "measure"], ignore_index=True)
+    counts = documented_frame(_frame(package, "sentences"), _frame(package, "charges"))
     counts = counts.assign(measure=counts["measure"].astype("string"), documented=counts["documented"].astype("Int64"))
     rows = about_trials.merge(counts, on=["trial_id", "measure"], how="outer")
     # A measure the shared count covers but no person has is 0; one it cannot count stays <NA>.

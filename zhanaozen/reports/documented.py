@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 from ..loading.arrow_values import int32, strings, text, zeros
 from ..package.outcomes import MEASURES, OUTCOMES
 
-__all__ = ["MEASURES", "OUTCOMES", "documented"]
+__all__ = ["MEASURES", "OUTCOMES", "documented", "documented_frame"]
 # Joins trial, measure and person into one key; IDs and measures never hold it (an unknown person is
 # the NUL character, which the structure stage refuses in any cell, so it counts once and apart).
 _SEP, _UNKNOWN = "\x1f", "\x00"
@@ -41,3 +41,11 @@ def documented(sentences: pa.Table, charges: pa.Table) -> pa.Table:
     parts = pc.split_pattern(pairs.field("values"), _SEP)
     return pa.table({"trial_id": pc.list_element(parts, int32(0)), "measure": pc.list_element(parts, int32(1)),
                      "documented": pc.cast(pairs.field("counts"), pa.int64())})
+
+
+def documented_frame(sentences, charges):
+    """:func:`documented` for pandas callers (the coverage report, the views): typed frames in, a
+    frame sorted by trial and measure out."""
+    tables = [pa.Table.from_pandas(frame[list(columns)], preserve_index=False)
+              for frame, columns in ((sentences, ("trial_id", "person_id", "outcome")), (charges, ("trial_id", "person_id")))]
+    return documented(*tables).to_pandas().sort_values(["trial_id", "measure"], ignore_index=True)
