@@ -133,8 +133,18 @@ def _text(s: Seeder) -> None:
     s.set("text-hygiene", "testimonies", 0.80, "summary", "Contact: witness@example.org")
 
 
+def _hostile(s: Seeder) -> None:
+    """The checks of the hostile-input issue (14) that rows can fail."""
+    s.set("date-order", "events", 0.50, "end_on", "2000-01-01")
+    s.set("date-order", "detentions", 0.90, "released_on", "2099-01-01")
+    s.set("sentence-bounds", "sentences", 0.70, "term_months", "10000", outcome="imprisonment", appeal_result="")
+    s.set("hidden-characters", "persons", 0.60, "notes", "Released\u200bin 2016")  # a zero-width space
+    s.set("confusables", "persons", 0.70, "name", "\u0391ibek Serikov")  # a Greek capital alpha
+    s.set("spaced-identifiers", "allegations", 0.80, "description", "Named with IIN 850101 300123 in the file.")
+
+
 def seed(t: Tables) -> list[Seed]:
     s = Seeder(t)
-    for step in (_structure, _fields, _keys, _provenance, _conflicts, _chronology, _sentences, _text):
+    for step in (_structure, _fields, _keys, _provenance, _conflicts, _chronology, _sentences, _text, _hostile):
         step(s)
     return s.seeds()

@@ -106,7 +106,7 @@ def test_json_output_has_the_documented_shape(tmp_path):
                              "skipped", "counts"}
     assert document["shape"] == 1 and document["valid"] is False
     error = next(e for e in document["errors"] if e["file"] == "data/sentences.csv")
-    assert set(error) == {"rule", "severity", "file", "line", "column", "table", "message", "value"}
+    assert set(error) == {"rule", "severity", "file", "line", "column", "table", "message", "value", "character"}
     assert (error["rule"], error["line"], error["column"], error["severity"]) == ("field", 4, "outcome", "error")
 
 

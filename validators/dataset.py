@@ -30,10 +30,17 @@ class Dataset:
     def read(self, name: str) -> list[Finding]:
         """Read and type one table; the findings (structure stage) that prevent reading it, if any."""
         table = self.package.tables[name]
-        arrow, findings = read_table(table)
-        if arrow is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
-            self.text[name] = pl.from_arrow(arrow)
-            self.typed[name], self.conversion_failures[name] = typed_frame(table, arrow, self.text[name])
+        try:
+            arrow, findings = read_table(table)
+            if arrow is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
+                text = pl.from_arrow(arrow)
+                typed, failures = typed_frame(table, arrow, text)
+        except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3
+            return [Finding("structure", table.relpath, "the file could not be read as its schema says "
+                            f"({type(exc).__name__}: {str(exc)[:200]})", line=1, table=name)]
+        if arrow is not None:
+            self.text[name] = text
+            self.typed[name], self.conversion_failures[name] = typed, failures
         return findings
 
     @classmethod
@@ -70,13 +77,19 @@ class Dataset:
         parent: dict[str, str | None] = {}
         for trial, up in zip(trials["trial_id"].to_list(), trials["appeal_of"].to_list()):
             parent.setdefault(trial, up)
-        roots = {}
+        # Each trial is walked once: a walk stops at a trial whose root is known and hands it to every
+        # trial it passed, so a chain of 40,000 appeals costs 40,000 steps, not 40,000² (and a cycle ends).
+        roots: dict[str, str] = {}
         for trial in parent:
-            node, seen = trial, {trial}
-            while parent.get(node) is not None and parent[node] not in seen:
-                node = parent[node]
+            path, seen, node = [], set(), trial
+            while node not in roots and node not in seen and parent.get(node) is not None:
+                path.append(node)
                 seen.add(node)
-            roots[trial] = node
+                node = parent[node]
+            root = roots.get(node, node)
+            for passed in path:
+                roots[passed] = root
+            roots.setdefault(node, root)
         return roots
 
     def root(self, trial_ids: pl.Series) -> pl.Series:

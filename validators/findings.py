@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from .inert import printable
+
 SEVERITIES = ("error", "warning")
 
 
@@ -30,9 +32,10 @@ class Finding:
     value: str | None = None
     table: str | None = None
     severity: str = "error"
+    character: int | None = None  # 1-based character column in the line (JSON files; CSV cells are located by column)
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
+        where = self.file + (f":{self.line}" if self.line else "") + (f":{self.character}" if self.line and self.character else "")
         column = f" {self.column}:" if self.column else ""
         value = f" (value: {self.value!r})" if self.value is not None else ""
         rule = self.rule if self.severity == "error" else f"{self.rule} {self.severity}"
@@ -41,7 +44,8 @@ class Finding:
     def as_dict(self) -> dict:
         """The finding in the documented JSON shape (docs/validation-output.md)."""
         return {"rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
-                "column": self.column, "table": self.table, "message": self.message, "value": self.value}
+                "column": self.column, "table": self.table, "message": self.message, "value": self.value,
+                "character": self.character}
 
 
 def as_warnings(findings: list[Finding]) -> list[Finding]:
@@ -80,16 +84,16 @@ class Report:
 
     def summary(self) -> str:
         per_table = self.by_table()
-        lines = [f"Validated {self.path}", "", f"{'table':<22}{'rows':>8}{'errors':>8}"]
+        lines = [f"Validated {printable(self.path)}", "", f"{'table':<22}{'rows':>8}{'errors':>8}"]
         for name, rows in self.rows.items():
             shown = "-" if rows is None else str(rows)
-            lines.append(f"{name:<22}{shown:>8}{per_table.get(name, 0):>8}")
+            lines.append(f"{printable(name):<22}{shown:>8}{per_table.get(name, 0):>8}")
         lines += ["", f"{'rule':<18}{'errors':>7}  checks"]
         counts = self.by_rule()
         from .catalogue import RULES
 
         for rule, words in RULES.items():
-            note = f"  (skipped: {self.skipped[rule]})" if rule in self.skipped else ""
+            note = f"  (skipped: {printable(self.skipped[rule])})" if rule in self.skipped else ""
             lines.append(f"{rule:<18}{counts.get(rule, 0):>7}  {words}{note}")
         verdict = "VALID" if self.valid else f"INVALID: {len(self.errors)} error(s)"
         if self.warnings:

@@ -9,8 +9,11 @@ import os
 from itertools import groupby
 from pathlib import Path
 
+from zhanaozen.package import safe_files
+
 from . import catalogue  # what each stage and rule asks, and its fix
 from .findings import Finding, Report
+from .inert import command_line, json_text, markdown, printable
 
 SHAPE_VERSION = 1
 
@@ -39,7 +42,7 @@ def text(report: Report, limit: int = 200) -> str:
     if report.warnings:
         lines.append(f"Warnings ({len(report.warnings)}; they never fail the run)")
         lines += [f"  {finding}" for finding in report.warnings] + [""]
-    return "\n".join(lines + [report.summary()])
+    return "\n".join([printable(line) for line in lines] + report.summary().split("\n"))
 
 
 def as_json(report: Report, limit: int = 0) -> str:
@@ -55,12 +58,12 @@ def as_json(report: Report, limit: int = 0) -> str:
         "skipped": report.skipped,
         "counts": {"by_rule": dict(report.by_rule()), "by_table": dict(report.by_table())},
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    return json_text(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 def _escape(value: str, prop: bool = False) -> str:
     """GitHub workflow-command escaping (properties also escape ':' and ',')."""
-    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    value = printable(value).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return value.replace(":", "%3A").replace(",", "%2C") if prop else value
 
 
@@ -90,10 +93,10 @@ class _Locator:
         if not (finding.line and finding.column and finding.file.endswith(".csv")):
             return None
         if finding.file not in self.cache:
-            try:
-                raw = (self.root / finding.file).read_text(encoding="utf-8", errors="replace")
-                self.cache[finding.file] = raw.split("\n")
-            except OSError:
+            try:  # the guarded reader: a file the validator refused is never read here either
+                raw = safe_files.read_bytes(self.root, self.root / finding.file, finding.file)
+                self.cache[finding.file] = raw.decode("utf-8", errors="replace").split("\n")
+            except safe_files.UnsafeFile:
                 self.cache[finding.file] = []
         lines = self.cache[finding.file]
         if not lines or finding.line > len(lines):
@@ -125,19 +128,19 @@ def github(report: Report, limit: int = 200, base: Path | None = None) -> str:
         if finding.line:
             props.append(f"line={finding.line}")
             col = locate.column(finding)
-            if col:
-                props.append(f"col={col}")
+            if col or finding.character:
+                props.append(f"col={col or finding.character}")
         title = f"zhanaozen {finding.rule}" + (f" ({finding.column})" if finding.column else "")
         props.append(f"title={_escape(title, True)}")
         value = f" (value: {finding.value!r})" if finding.value is not None else ""
         fix = f". Fix: {catalogue.FIXES.get(finding.rule, '')}" if finding.severity == "error" else ""
         body = f"{finding.message}{value}{fix}"
         lines.append(f"::{finding.severity} {','.join(props)}::{_escape(body)}")
-    return "\n".join(lines + [report.summary()])
+    return "\n".join(lines + [command_line(line) for line in report.summary().split("\n")])
 
 
 def _cell(value: object) -> str:
-    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+    return markdown(value if value is not None else "")
 
 
 def step_summary(report: Report, limit: int = 50) -> str:
@@ -145,11 +148,11 @@ def step_summary(report: Report, limit: int = 50) -> str:
     verdict = "valid" if report.valid else f"**invalid**: {len(report.errors)} error(s)"
     lines = [f"## zhanaozen validate: {verdict}", "", "| rule | errors | checks |", "|---|---:|---|"]
     counts = report.by_rule()
-    lines += [f"| {rule} | {counts.get(rule, 0)} | {_cell(words)} |" for rule, words in catalogue.RULES.items()]
+    lines += [f"| {_cell(rule)} | {counts.get(rule, 0)} | {_cell(words)} |" for rule, words in catalogue.RULES.items()]
     shown, hidden = _shown(report.errors, limit)
     if shown:
         lines += ["", "| file | line | field | rule | message |", "|---|---:|---|---|---|"]
-        lines += [f"| {_cell(f.file)} | {_cell(f.line)} | {_cell(f.column)} | {f.rule} | {_cell(f.message)} |"
+        lines += [f"| {_cell(f.file)} | {_cell(f.line)} | {_cell(f.column)} | {_cell(f.rule)} | {_cell(f.message)} |"
                   for f in shown]
     if hidden:
         lines.append(f"\n... and {hidden} more.")

@@ -15,6 +15,7 @@ from zhanaozen.package.descriptor import DescriptorError, read_package
 
 from .findings import Finding, Report
 from .stages import descriptor, descriptor_memo
+from .stages.roles import check_roles
 
 # Where each stage and rule (validators/catalogue.py) runs. The descriptor check (frictionless: about
 # 0.6 s of Python imports and metadata checks; it reads no data) runs in a child process, which has a
@@ -25,7 +26,26 @@ from .stages import descriptor, descriptor_memo
 # catalogue's order whatever runs where.
 IN_CHILD_PROCESS = ("descriptor",)
 ON_SECOND_THREAD = ("field", "integrity", "defendants", "legal-bounds", "reported-totals", "text-hygiene",
-                    "stable-ids")
+                    "stable-ids", "hidden-characters", "sentence-bounds")
+
+
+def guarded(rule: str, file: str, check: Callable[..., list[Finding]]) -> Callable[..., list[Finding]]:
+    """``check`` whose unexpected failure becomes a finding at the file it was reading, never a traceback
+    or exit 3 (the run is then invalid, and the message says to report it)."""
+    def run(*args) -> list[Finding]:
+        try:
+            return check(*args)
+        except Exception as exc:  # noqa: BLE001 - anything a hostile package provokes must end as a finding
+            reason = (str(exc).strip().splitlines() or [""])[0][:300]
+            return [Finding(rule, file, f"the check could not finish on this input ({type(exc).__name__}: "
+                                        f"{reason}); fix the other findings first, and report this if it remains",
+                            line=1)]
+    return run
+
+
+def _descriptor_findings(exc: DescriptorError) -> list[Finding]:
+    return [Finding("descriptor", p.file, p.message, line=p.line, column=p.field, character=p.column,
+                    value=p.value if isinstance(p.value, str) else None) for p in exc.problems]
 
 
 def validate(path: str | Path) -> Report:
@@ -33,9 +53,18 @@ def validate(path: str | Path) -> Report:
     try:
         package = read_package(path)
     except DescriptorError as exc:
-        report.findings.append(Finding("descriptor", exc.file, exc.message, line=exc.line, column=exc.field,
-                                       value=exc.value if isinstance(exc.value, str) else None))
+        report.findings += _descriptor_findings(exc)
         return report
+    # A broken descriptor stops the run before any stage that trusts it: the tables and fields the
+    # rules need under their data-model names (package/roles.py), patterns the column checks compile.
+    report.findings += guarded("descriptor", "datapackage.json", check_roles)(package)
+    if not report.findings:
+        report.findings += guarded("descriptor", "datapackage.json", _stages)(package, report)
+    return report
+
+
+def _stages(package, report: Report) -> list[Finding]:
+    findings: list[Finding] = []
     # The descriptor check's outcome for these exact bytes, if it ran before; else it starts first, so
     # that it runs while polars and pyarrow are imported.
     memo = descriptor_memo.key(package)
@@ -51,15 +80,24 @@ def validate(path: str | Path) -> Report:
         for name in package.tables:  # the structure stage: reading and typing, here
             structure += ds.read(name)
             if ds.readable(name):
-                field += _run([(fields.RULE, fields.check_fields, (ds, name))], second)
-        jobs = [(integrity.RULE, integrity.check_integrity, (package,))]
-        jobs += [(rule.RULE, rule.check, (ds,)) for rule in _runnable(rules.ALL, ds, report)]
+                check = guarded(fields.RULE, package.tables[name].relpath, fields.check_fields)
+                field += _run([(fields.RULE, check, (ds, name))], second)
+        jobs = [(integrity.RULE, guarded(integrity.RULE, "datapackage.json", integrity.check_integrity), (package,))]
+        jobs += [(rule.RULE, guarded(rule.RULE, _file(rule, package), rule.check), (ds,))
+                 for rule in _runnable(rules.ALL, ds, report)]
         checksums, *named = _run(jobs, second)
-        report.findings += _descriptor(package, child, memo, remembered) + checksums.result() + structure
+        findings += (guarded("descriptor", "datapackage.json", _descriptor)(package, child, memo, remembered)
+                     + checksums.result() + structure)
         for found in field + named:
-            report.findings += found.result()
+            findings += found.result()
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}
-    return report
+    return findings
+
+
+def _file(rule, package) -> str:
+    """Where a rule's unexpected failure is reported: its first table's file."""
+    return package.tables[rule.TABLES[0]].relpath if rule.TABLES and rule.TABLES[0] in package.tables \
+        else "datapackage.json"
 
 
 def _descriptor(package, child, memo: str | None, remembered: list[Finding] | None) -> list[Finding]:

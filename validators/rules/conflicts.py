@@ -36,6 +36,21 @@ def _unknown_fields(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
     return at(len(citations), pl.concat(unknown) if unknown else [])
 
 
+def _asserted_for_empty(ds: Dataset, c: pl.DataFrame) -> pl.Series:
+    """Supporting citations that assert a value for a field the record leaves empty (rule 3: a supporting
+    asserted_value must equal the row's value, and an empty cell equals no value)."""
+    rows = c.with_row_index("position").filter((pl.col("stance") == "supports") & pl.col("field").is_not_null()
+                                               & pl.col("asserted_value").is_not_null())
+    hits = []
+    for (name, field), group in rows.group_by(["table", "field"], maintain_order=True):
+        if name in ds.text and field in ds.text[name].columns:
+            ids = ds.record_ids(name)
+            exists = member(group["record_id"], ids)
+            empty = lookup(group["record_id"], ids, ds.text[name][field]).is_null()
+            hits.append(group["position"].filter(exists & empty))
+    return at(len(c), pl.concat(hits) if hits else [])
+
+
 def check(ds: Dataset) -> list[Finding]:
     c = ds.frame("citations").with_columns(pl.col("table", "stance").cast(pl.String))
     conflicts = c["stance"] == "conflicts"
@@ -53,4 +68,7 @@ def check(ds: Dataset) -> list[Finding]:
     findings += ds.findings(RULE, "citations", (c["stance"] == "supports") & differs, "asserted_value", message)
     findings += ds.findings(RULE, "citations", conflicts & same, "asserted_value",
                             "a conflicting citation asserts the value the record already holds; use stance supports")
+    findings += ds.findings(RULE, "citations", _asserted_for_empty(ds, c), "asserted_value",
+                            "a supporting citation asserts a value for a field the record leaves empty: fill the "
+                            "field with it, or make the citation a conflict")
     return findings

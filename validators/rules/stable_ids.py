@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import csv
+import io
 
 import polars as pl
+
+from zhanaozen.package import safe_files
 
 from ..dataset import Dataset, at, member
 from ..findings import Finding
@@ -14,6 +17,8 @@ FIX = ("Keep every released ID: restore the record, or list it in data/retired_i
        "what replaces it; never reuse a retired ID.")
 TABLES = ("retired_ids",)
 MANIFESTS = "releases/*/ids.csv"  # one per release, written by `zhanaozen release`
+MANIFEST_HEADER = ["table", "id"]
+MAX_CHAIN = 1000  # retirements replaced by retirements; real chains have one or two links
 
 
 class _Current:
@@ -38,8 +43,8 @@ def _released(ds: Dataset, current: _Current, retired: set) -> list[Finding]:
     findings = []
     for manifest in sorted(ds.package.root.glob(MANIFESTS)):
         relpath = manifest.relative_to(ds.package.root).as_posix()
-        with manifest.open(encoding="utf-8", newline="") as handle:
-            rows = list(csv.DictReader(handle))
+        rows, problems = _manifest(ds, manifest, relpath)
+        findings += problems
         present = current.has([row["table"] for row in rows], [row["id"] for row in rows]).to_list()
         for line, (row, here) in enumerate(zip(rows, present), start=2):
             key = (row["table"], row["id"])
@@ -51,6 +56,66 @@ def _released(ds: Dataset, current: _Current, retired: set) -> list[Finding]:
                     "add a row to retired_ids with the version, the reason and what replaces it",
                     line=line, column="id", value=row["id"], table=row["table"]))
     return findings
+
+
+def _manifest(ds: Dataset, manifest, relpath: str) -> tuple[list[dict], list[Finding]]:
+    """A release's ID manifest through the guarded reader: (rows, findings that prevent reading it)."""
+    def refused(message: str, line: int | None = 1) -> tuple[list, list[Finding]]:
+        return [], [Finding(RULE, relpath, message + "; a release manifest is written by `zhanaozen release` "
+                            "and never edited", line=line, column="id")]
+    try:
+        text = safe_files.read_text(ds.package.root, manifest, relpath)
+    except safe_files.UnsafeFile as exc:
+        return refused(exc.message, exc.line or 1)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    rows = []
+    try:
+        header = next(reader, [])
+        if header != MANIFEST_HEADER:
+            return refused(f"the header must be {','.join(MANIFEST_HEADER)}")
+        for row in reader:
+            if len(row) != 2:
+                return refused(f"a row has {len(row)} cells, not 2", reader.line_num)
+            rows.append({"table": row[0], "id": row[1]})
+    except csv.Error as exc:
+        return refused(f"cannot be read as CSV ({exc})", reader.line_num)
+    return rows, []
+
+
+def _chains(ds: Dataset, tables: list[str], ids: list[str], replacements: list[str]) -> list[Finding]:
+    """Retirements replaced by retirements must end at a record: no cycle (A replaced by B, B by A, after
+    which resolve() cannot answer) and no chain longer than MAX_CHAIN. Walked iteratively, each
+    retirement once: the end of every chain is remembered for the chains that join it."""
+    following = {(t, i): (t, r) for t, i, r in zip(tables, ids, replacements) if r}
+    row_of = {}
+    for position, key in enumerate(zip(tables, ids)):
+        row_of.setdefault(key, position)
+    state: dict[tuple, str] = {}  # "ok" or "bad", once a walk has settled it
+    bad_rows, messages = [], []
+    for start in following:
+        if start in state:
+            continue
+        walk, seen, node = [], set(), start
+        while node in following and node not in state and node not in seen and len(walk) <= MAX_CHAIN:
+            seen.add(node)
+            walk.append(node)
+            node = following[node]
+        if node in seen or len(walk) > MAX_CHAIN:
+            verdict = "bad"
+            cycle = node in seen
+            first = min(walk[walk.index(node):] if cycle else walk, key=lambda k: row_of.get(k, 0))
+            bad_rows.append(row_of[first])
+            messages.append("the retirements' replaced_by form a cycle (" + " -> ".join(
+                k[1] for k in walk[walk.index(node):] + [node]) + "): one of them must name a current record"
+                if cycle else f"the chain of replacements from here is longer than {MAX_CHAIN}; "
+                              "name the current record directly")
+        else:
+            verdict = state.get(node, "ok")
+        for key in walk:
+            state[key] = verdict
+    order = sorted(range(len(bad_rows)), key=lambda i: bad_rows[i])
+    return ds.findings(RULE, "retired_ids", [bad_rows[i] for i in order], "replaced_by",
+                       [messages[i] for i in order])
 
 
 def check(ds: Dataset) -> list[Finding]:
@@ -66,4 +131,4 @@ def check(ds: Dataset) -> list[Finding]:
                 for table, new, here in zip(tables, replacements, present.to_list())]
     findings += ds.findings(RULE, "retired_ids", [i for i, bad in enumerate(dangling) if bad], "replaced_by",
                             "names no current or retired record of the same table")
-    return findings + _released(ds, current, retired)
+    return findings + _chains(ds, tables, ids, replacements) + _released(ds, current, retired)

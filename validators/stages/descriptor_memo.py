@@ -17,6 +17,7 @@ import tempfile
 from importlib.util import find_spec
 from pathlib import Path
 
+from zhanaozen.package import safe_files
 from zhanaozen.package.descriptor import Package
 
 from ..findings import Finding
@@ -42,12 +43,13 @@ def key(package: Package) -> str | None:
     try:
         digest.update(_frictionless_version())
         digest.update(Path(__file__).with_name("descriptor.py").read_bytes())
-        digest.update((package.root / "datapackage.json").read_bytes())
+        digest.update(safe_files.read_bytes(package.root, package.root / "datapackage.json", "datapackage.json"))
         for resource in package.descriptor["resources"]:
             schema = resource.get("schema")
-            if isinstance(schema, str):  # read_package has already refused paths outside the package
-                digest.update(b"\0" + schema.encode() + b"\0" + (package.root / schema).read_bytes())
-    except (OSError, AttributeError, TypeError):
+            if isinstance(schema, str):  # read through the guarded reader, as read_package did
+                digest.update(b"\0" + schema.encode() + b"\0"
+                              + safe_files.read_bytes(package.root, package.root / schema, schema))
+    except (OSError, AttributeError, TypeError, safe_files.UnsafeFile):
         return None
     return digest.hexdigest()
 

@@ -10,6 +10,7 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from zhanaozen.package import safe_files
 from zhanaozen.package.descriptor import Table
 
 from ..findings import Finding
@@ -23,7 +24,7 @@ FIX = ("Save the file as UTF-8 (no BOM), comma-separated, with the schema's head
 
 # Limits on contributed files, documented in CONTRIBUTING.md. GitHub refuses files over 100 MiB, and
 # spreadsheets hold at most 32,767 characters in a cell; anything larger is a mistake, not a record.
-MAX_FILE_BYTES = 100 * 1024 * 1024
+MAX_FILE_BYTES = safe_files.MAX_DATA_BYTES
 MAX_CELL_CHARS = 32_767
 csv.field_size_limit(MAX_FILE_BYTES)  # record_lines must read past an oversized cell to locate it
 
@@ -204,15 +205,11 @@ def _rows(table: Table, raw: bytes) -> tuple[pa.Table | None, list[Finding]]:
 
 def read_table(table: Table) -> tuple[pa.Table | None, list[Finding]]:
     """The table's cells as text columns (Arrow), or None with the findings that prevent reading it."""
-    try:
-        size = table.path.stat().st_size
-        if size > MAX_FILE_BYTES:  # refused before reading, so a huge file costs nothing
-            return None, [_finding(table, f"the file has {size} bytes, over the limit of {MAX_FILE_BYTES}; "
-                                          "split the contribution", 1, column=table.field_names[0])]
-        raw = table.path.read_bytes()
-    except OSError as exc:
-        return None, [_finding(table, f"cannot read the file ({exc.strerror or exc})")]
-    refused = _encoding(table, raw)
+    try:  # the guarded reader: a regular file inside the package, refused over the limit before reading
+        raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
+    except safe_files.UnsafeFile as exc:
+        return None, [_finding(table, exc.message, 1, column=table.field_names[0])]
+    refused = _encoding(table, raw) or _line_endings(table, raw) or ([] if _is_utf8(raw) else _invalid_utf8(table, raw))
     if refused:
         return None, refused
     findings = _header(table, raw)
@@ -220,18 +217,54 @@ def read_table(table: Table) -> tuple[pa.Table | None, list[Finding]]:
         # pyarrow checks that every cell is UTF-8 while it parses, so the whole file is decoded in
         # Python only when it cannot be read; invalid UTF-8 is then the finding that counts.
         frame, findings = _rows(table, raw)
+        findings = findings or _unclosed_at_end(table, raw)
         if not findings:
             return frame, []
     return None, _invalid_utf8(table, raw) or findings
 
 
+def _is_utf8(raw: bytes) -> bool:
+    """Whether the bytes are UTF-8, checked by Arrow in native code without copying them. Checked before
+    parsing: pyarrow decodes a malformed row for the handler and, on invalid UTF-8, prints a traceback
+    and never calls it, so the row would vanish without a finding."""
+    offsets = pa.py_buffer(np.array([0, len(raw)], dtype=np.int32).tobytes() if len(raw) < 2**31 else
+                           np.array([0, len(raw)], dtype=np.int64).tobytes())
+    kind = pa.binary() if len(raw) < 2**31 else pa.large_binary()
+    target = pa.string() if len(raw) < 2**31 else pa.large_string()
+    try:
+        pa.Array.from_buffers(kind, 1, [None, offsets, pa.py_buffer(raw)]).cast(target)
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
+def _line_endings(table: Table, raw: bytes) -> list[Finding]:
+    """A carriage return not followed by a line feed: old Mac line endings (or a stray CR), which some
+    readers take as a line break and others as part of a cell; the file is refused, not guessed at."""
+    match = re.search(rb"\r(?!\n)", raw)
+    if match is None:
+        return []
+    return [_located(table, raw, match.start(), "a line ends with a carriage return only (CR, old Mac line "
+                                                "endings) or a cell holds one; save the file with \\n line endings")]
+
+
+def _unclosed_at_end(table: Table, raw: bytes) -> list[Finding]:
+    """A quote opened in the last row and never closed: pyarrow reads the rest of the file into the cell
+    without a word. In a well-formed file quotes pair up (a doubled quote closes and reopens), so an odd
+    count means the last quote opens a cell that never ends."""
+    if raw.count(b'"') % 2 == 0:
+        return []
+    return [_located(table, raw, raw.rfind(b'"'), "a quote opens a cell here and the file ends before it "
+                                                 "closes; close the quote or double it")]
+
+
 def record_lines(table: Table) -> list[int]:
     """Physical line on which each data record starts (differs from index + 2 when cells hold newlines)."""
-    with table.path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.reader(handle)
-        next(reader, None)
-        starts, line = [], 2
-        for _ in reader:
-            starts.append(line)
-            line = reader.line_num + 1
-        return starts
+    raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
+    reader = csv.reader(io.StringIO(raw.decode("utf-8", errors="replace"), newline=""))
+    next(reader, None)
+    starts, line = [], 2
+    for _ in reader:
+        starts.append(line)
+        line = reader.line_num + 1
+    return starts

@@ -18,5 +18,7 @@ def open_package(path: str, command: str) -> Package | None:
     try:
         return read_package(path)
     except DescriptorError as exc:
-        print(f"zhanaozen {command}: {exc}; nothing was changed", file=sys.stderr)
+        from ..validators.inert import printable  # the package's text, never a terminal escape
+
+        print(f"zhanaozen {command}: {printable(exc)}; nothing was changed", file=sys.stderr)
         return None

@@ -1,7 +1,7 @@
 """``zhanaozen release``: cut the descriptor's version in a source checkout and build its artefacts.
 
 Without options it does every step: checks the version against the changes since the last release,
-refreshes checksums, writes CITATION.cff, .zenodo.json, releases/<version>/{ids.csv,changes.json} and the
+refreshes checksums, writes CITATION.cff, .zenodo.json, releases/<version>/{ids.csv,changes.json,contract.json} and the
 CHANGELOG entry, then builds and checks dist/ (sdist, wheel, zipped data package, SHA256SUMS) and
 validates the zipped package.
 """
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     version = changes["new_version"]
     print(f"cut {version} ({changes['level']} changes since {changes['old_version'] or 'nothing'}): "
           f"datapackage.json, CITATION.cff, .zenodo.json, CHANGELOG.md, releases/{version}/ids.csv, "
-          f"releases/{version}/changes.json")
+          f"releases/{version}/changes.json, releases/{version}/contract.json")
     if args.no_build:
         return 0
     try:

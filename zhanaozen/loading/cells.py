@@ -50,8 +50,10 @@ def _integer(text: pa.ChunkedArray) -> pa.ChunkedArray:
 
 
 def _int64(value: str | None) -> int | None:
-    number = None if value is None else int(value)
-    return number if number is not None and -2 ** 63 <= number < 2 ** 63 else None
+    if value is None or len(value.lstrip("+-0")) > 19:  # beyond 64 bits (and int() refuses 4,300+ digits)
+        return None
+    number = int(value)
+    return number if -2 ** 63 <= number < 2 ** 63 else None
 
 
 def _number(text: pa.ChunkedArray) -> pa.ChunkedArray:

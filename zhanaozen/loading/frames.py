@@ -25,7 +25,9 @@ def _pandas(arrow: pa.Table) -> pd.DataFrame:
 
 def read_text(table: Table, path: Path | None = None, data: bytes | None = None) -> pd.DataFrame:
     """Every cell as text (pandas ``string``), with the schema's missing values as <NA>."""
-    return _pandas(cells.read_text(table, (path or table.path).read_bytes() if data is None else data))
+    if data is None:  # the guarded reader (package/safe_files.py) unless a path is given
+        data = path.read_bytes() if path is not None else table.read_bytes()
+    return _pandas(cells.read_text(table, data))
 
 
 def typed_frame(table: Table, data: bytes) -> pd.DataFrame:

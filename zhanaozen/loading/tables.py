@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..package import safe_files
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 from .frames import typed_frame
@@ -12,7 +13,7 @@ from .engines import ENGINES, convert
 from .field_notes import attach
 from ..package.integrity import IntegrityError, mismatch
 
-MAX_BYTES = 100 * 1024 * 1024  # the validator's limit for a data file; larger ones are refused unread
+MAX_BYTES = safe_files.MAX_DATA_BYTES  # the validator's limit for a data file; larger ones are refused unread
 
 _PACKAGES: dict[Path, Package] = {}
 
@@ -56,9 +57,10 @@ def _typed(package: Package, name: str, verify: bool) -> pd.DataFrame:
         known = ", ".join(package.tables)
         raise ValueError(f"unknown table {name!r}; the tables are: {known}")
     table = package.tables[name]
-    if not table.path.is_file() or table.path.stat().st_size > MAX_BYTES:
-        raise ValueError(f"{table.relpath} is not a regular file of at most {MAX_BYTES} bytes")
-    data = table.path.read_bytes()  # read once: the bytes checked are the bytes parsed
+    try:  # the guarded reader: a regular file inside the package, at most MAX_BYTES; read once, so
+        data = safe_files.read_bytes(package.root, table.path, table.relpath, MAX_BYTES)  # checked = parsed
+    except safe_files.UnsafeFile as exc:
+        raise ValueError(str(exc)) from None
     if verify:
         _verify(package, table, data)
     return attach(typed_frame(table, data), package, table)

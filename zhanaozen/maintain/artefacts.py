@@ -23,7 +23,7 @@ class ArtefactError(ValueError):
 
 
 def build_python(repo: Path, dist: Path, version: str) -> list[Path]:
-    result = subprocess.run([sys.executable, "-m", "build", "--sdist", "--wheel", "--outdir", str(dist), str(repo)],
+    result = subprocess.run([sys.executable, "-I", "-m", "build", "--sdist", "--wheel", "--outdir", str(dist), str(repo)],
                             capture_output=True, text=True)
     if result.returncode != 0:
         raise ArtefactError("python -m build failed:\n" + result.stdout[-2000:] + result.stderr[-2000:])

@@ -17,6 +17,7 @@ import re
 import unicodedata
 
 from ..package.descriptor import Package, Table
+from ..package.safe_files import UnsafeFile, read_bytes
 from ..package.writing import UnsafeWrite, target, write_bytes
 
 BOM = b"\xef\xbb\xbf"
@@ -36,7 +37,16 @@ def natural_key(value: str) -> tuple:
     parts = _DIGITS.split(value)
     # Text and numbers alternate at fixed positions, so two keys never compare a number with text;
     # the raw value stays apart for the same reason.
-    return tuple(int(p) if i % 2 else p for i, p in enumerate(parts)), value
+    return tuple(_number(p) if i % 2 else p for i, p in enumerate(parts)), value
+
+
+def _number(digits: str) -> tuple[int, str]:
+    """A digit run as a key that orders like its number without converting it: int() refuses runs of
+    more than 4,300 digits, which a hostile ID can hold. Shorter (after leading zeros) is smaller."""
+    if not digits.isascii():  # \d also matches other scripts' digits
+        digits = "".join(str(unicodedata.digit(c)) for c in digits)
+    digits = digits.lstrip("0")
+    return len(digits), digits
 
 
 def _records(table: Table, raw: bytes) -> tuple[list[str], list[list[str]]]:
@@ -85,9 +95,9 @@ def format_package(package: Package, write: bool) -> tuple[list[str], list[str]]
     for table in package.tables.values():
         try:
             path = target(package.root, table.relpath)  # a symbolic link is never read through or replaced
-            raw = path.read_bytes()
+            raw = read_bytes(package.root, path, table.relpath)  # guarded: a regular file, within the size limit
             wanted = canonical(table, raw)
-        except (OSError, Unformattable, UnsafeWrite) as exc:
+        except (OSError, Unformattable, UnsafeWrite, UnsafeFile) as exc:
             refused.append(str(exc))
             continue
         if wanted != raw:

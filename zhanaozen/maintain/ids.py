@@ -11,16 +11,19 @@ a retired or withdrawn record whose ID a reader still cites.
 from __future__ import annotations
 
 import csv
+import io
 import re
 import subprocess
 from pathlib import Path
 
+from ..package import roles, safe_files
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
 
 # An ID pattern in a schema, such as ^PER-[0-9]{4,}$: its prefix and its least number of digits.
 _ID_PATTERN = re.compile(r"^\^([A-Z]+-)\[0-9\]\{(\d+),\}\$$")
 RETIRED = "data/retired_ids.csv"
+MAX_CHAIN = 1000  # retirements replaced by retirements; the validator refuses longer chains and cycles
 
 
 class NoNumberedId(ValueError):
@@ -59,10 +62,12 @@ def _history(package: Package) -> str:
 def used_numbers(package: Package, prefix: str, history: bool = False) -> set[int]:
     """Every number used with ``prefix`` in the package's tables, the retired IDs and optionally git."""
     found = re.compile(rf"(?<![A-Za-z0-9]){re.escape(prefix)}([0-9]+)(?![0-9])")
-    texts = [path.read_text(encoding="utf-8", errors="replace") for path in _files(package)]
+    texts = [safe_files.read_bytes(package.root, path, path.name).decode("utf-8", errors="replace")
+             for path in _files(package)]
     if history:
         texts.append(_history(package))
-    return {int(n) for text in texts for n in found.findall(text)}
+    # An ID number of more than 18 digits is no numbered ID to continue (and int() refuses 4,300).
+    return {int(n) for text in texts for n in found.findall(text) if len(n) <= 18}
 
 
 def next_id(package: Package, name: str, history: bool = False) -> str:
@@ -73,12 +78,14 @@ def next_id(package: Package, name: str, history: bool = False) -> str:
 
 
 def _rows(table: Table) -> list[dict[str, str]]:
-    with table.path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    text = table.read_bytes().decode("utf-8", errors="replace")  # guarded reader
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def table_of(package: Package, record_id: str) -> Table | None:
     """The table whose primary-key pattern the ID fits (PER-… → persons), or None."""
+    if len(record_id) > 200:  # no ID is this long; bounds the work of the schema's pattern (Python re)
+        return None
     for table in package.tables.values():
         if len(table.primary_key) == 1:
             pattern = table.field(table.primary_key[0]).pattern
@@ -93,18 +100,24 @@ def resolve(record_id: str, package: Package | None = None) -> str:
     Raises ``LookupError`` when no record ever had the ID, or when it was retired with nothing replacing it.
     """
     package = package or read_package(package_root())
-    bookkeeping = package.tables.get("retired_ids")  # absent from packages older than 0.1.0
-    retired = {row["id"]: row for row in _rows(bookkeeping)} if bookkeeping else {}
-    seen = []
-    while record_id in retired and record_id not in seen:
+    bookkeeping = roles.find(package.tables, "retired_ids")  # by role: absent from packages older than 0.1.0
+    retired = {row.get("id"): row for row in _rows(bookkeeping)} if bookkeeping else {}
+    seen: list[str] = []
+    visited: set[str] = set()
+    while record_id in retired:  # iterative, each ID once: a cycle or an endless chain is an error, not a hang
+        if record_id in visited or len(seen) >= MAX_CHAIN:
+            why = "form a cycle" if record_id in visited else f"form a chain longer than {MAX_CHAIN}"
+            raise LookupError(f"the retirements from {seen[0]} {why} in data/retired_ids.csv; "
+                              "zhanaozen validate reports it")
         seen.append(record_id)
+        visited.add(record_id)
         row = retired[record_id]
-        if not row["replaced_by"]:
+        if not row.get("replaced_by"):
             raise LookupError(f"{record_id} was retired in version {row['retired_in']} and nothing replaces it: "
                               f"{row['reason']}")
         record_id = row["replaced_by"]
     table = table_of(package, record_id)
     if table is None or record_id not in {row[table.primary_key[0]] for row in _rows(table)}:
-        trail = f" (reached from {' -> '.join(seen)})" if seen else ""
+        trail = f" (reached from {' -> '.join(seen[:10])}{' ...' if len(seen) > 10 else ''})" if seen else ""
         raise LookupError(f"no record has the ID {record_id!r} in version {package.version}{trail}")
     return record_id

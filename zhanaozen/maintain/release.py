@@ -15,7 +15,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..package import citation, integrity, writing
+from ..package import citation, contract, integrity, writing
 from .diff import parse_version, diff, understated
 from ..package.descriptor import Package, read_package
 from ..package.source import materialise
@@ -144,6 +144,7 @@ def cut(repo: Path, since: str | None = None) -> dict:
     write_metadata(repo)
     _write(repo, f"{folder}/ids.csv", manifest(current))
     _write(repo, f"{folder}/changes.json", json.dumps(changes, indent=2, ensure_ascii=False) + "\n")
+    _write(repo, f"{folder}/{contract.FILE}", contract.contract_json(current))  # the validator's contract rule
     update_changelog(repo, changelog_section(changes, descriptor["created"][:10]), version)
     return changes
 

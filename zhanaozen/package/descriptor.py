@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
+
+from . import safe_files, schema_check
 
 from .kinds import Kind, kind_of
 
@@ -18,15 +20,37 @@ DEFAULT_FALSE = ("false", "False", "FALSE", "0")
 
 
 class DescriptorError(ValueError):
-    """The descriptor or a schema cannot be used (bad JSON, unsafe path, missing file)."""
+    """The descriptor or a schema cannot be used (bad JSON, unsafe path, missing file, unusable schema).
 
-    def __init__(self, file: str, message: str, field: str | None = None, value: object = None):
-        super().__init__(f"{file}: {message}")
+    ``problems`` holds every problem found (this one first when there is one); each has a file, a message
+    and, where the JSON locates it, a line and column."""
+
+    def __init__(self, file: str, message: str, field: str | None = None, value: object = None,
+                 line: int | None = None, column: int | None = None):
+        super().__init__(f"{file}{f':{line}' if line else ''}: {message}")
         self.file = file
         self.message = message
         self.field = field  # the descriptor property at fault, and its value, to locate it for the reader
         self.value = value
-        self.line: int | None = None
+        self.line = line
+        self.column = column  # character column in the line, for JSON
+        self.problems: list[DescriptorError] = [self]
+
+    @classmethod
+    def many(cls, problems: list) -> "DescriptorError":
+        """One error carrying several located problems (schema_check.Problem or DescriptorError)."""
+        errors = [p if isinstance(p, DescriptorError) else
+                  cls(p.file, f"{p.property}: {p.message}" if p.property else p.message, p.property or None,
+                      p.value, p.line, p.column) for p in problems]
+        first = errors[0]
+        error = cls(first.file, first.message + (f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""),
+                    first.field, first.value, first.line, first.column)
+        error.problems = errors
+        return error
+
+    def __str__(self) -> str:
+        return "; ".join(f"{p.file}{f':{p.line}' if p.line else ''}{f':{p.column}' if p.line and p.column else ''}: "
+                         f"{p.message}" for p in self.problems)
 
 
 @dataclass(frozen=True)
@@ -92,6 +116,11 @@ class Table:
     # Size and checksum the descriptor declares for the file (None when it declares none).
     declared_bytes: int | None = None
     declared_hash: str | None = None
+    root: Path | None = None  # the package root: every read of ``path`` is guarded against it (safe_files)
+
+    def read_bytes(self) -> bytes:
+        """The data file's bytes, through the guarded reader (regular file, inside the package, size limit)."""
+        return safe_files.read_bytes(self.root or self.path.parent, self.path, self.relpath)
 
     def field(self, name: str) -> Field:
         for f in self.fields:
@@ -117,19 +146,10 @@ class Package:
 
 def safe_member(root: Path, relpath: object, file: str, field: str = "path") -> Path:
     """Resolve a path named in the descriptor, refusing anything outside the package root."""
-    def refuse(why: str) -> DescriptorError:
-        return DescriptorError(file, f"{field} {relpath!r} {why}", field, relpath)
-
-    if not isinstance(relpath, str) or not relpath:
-        raise refuse("must be a non-empty relative path")
-    if "://" in relpath or relpath.startswith(("/", "\\")) or ":" in relpath.split("/")[0]:
-        raise refuse("must be relative to the package, not absolute or a URL")
-    if ".." in PurePosixPath(relpath).parts:
-        raise refuse("must not contain '..'")
-    resolved = (root / relpath).resolve()
-    if not resolved.is_relative_to(root.resolve()):
-        raise refuse("leads outside the package (a symbolic link?)")
-    return resolved
+    try:
+        return safe_files.member_path(root, relpath, file)
+    except safe_files.UnsafeFile as exc:
+        raise DescriptorError(file, f"{field} {exc.message}", field, relpath) from None
 
 
 def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
@@ -137,8 +157,8 @@ def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
     if not isinstance(value, str):
         return None
     try:
-        text = descriptor.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = safe_files.read_text(descriptor.parent, descriptor, descriptor.name)
+    except safe_files.UnsafeFile:
         return None
     needle = json.dumps(value, ensure_ascii=False)[1:-1]
     for number, line in enumerate(text.splitlines(), 1):
@@ -147,27 +167,71 @@ def descriptor_line(descriptor: Path, field: str, value: object) -> int | None:
     return None
 
 
-def _read_json(path: Path, file: str) -> dict:
+def _read_json(root: Path, path: Path, file: str) -> safe_files.JsonDocument:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DescriptorError(file, "file not found") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DescriptorError(file, f"not valid UTF-8 JSON ({exc})") from None
-    if not isinstance(data, dict):
-        raise DescriptorError(file, "must hold a JSON object")
-    return data
+        doc = safe_files.read_json(root, path, file)
+    except safe_files.UnsafeFile as exc:  # a refusal of the whole file is located at its first line
+        raise DescriptorError(file, exc.message, line=exc.line or 1, column=exc.column) from None
+    if not isinstance(doc.data, dict):
+        raise DescriptorError(file, "must hold a JSON object", line=1, column=1)
+    return doc
 
 
-def _table(root: Path, resource: dict) -> Table:
-    name = resource.get("name", "?")
-    relpath = resource.get("path")
-    path = safe_member(root, relpath, "datapackage.json")
+def _schema(root: Path, doc: safe_files.JsonDocument, index: int, resource: dict) -> tuple:
+    """(document, path in it, schema) of a resource's schema: inline in the descriptor or a file."""
     schema = resource.get("schema")
-    if isinstance(schema, str):
-        schema = _read_json(safe_member(root, schema, "datapackage.json", "schema"), schema)
-    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
-        raise DescriptorError("datapackage.json", f"resource {name!r} has no usable schema")
+    if not isinstance(schema, str):
+        return doc, ("resources", index, "schema"), schema
+    try:
+        path = safe_member(root, schema, doc.file, "schema")
+        schema_doc = _read_json(root, path, schema)
+    except DescriptorError as exc:
+        if exc.line is None:  # a path refused, or a file that cannot be read: point at it in the descriptor
+            exc.line, exc.column = doc.where("resources", index, "schema")
+            if exc.file != doc.file:
+                exc.message, exc.file, exc.field, exc.value = f"schema {schema!r} {exc.message}", doc.file, "schema", schema
+            exc.problems = [exc]
+        raise
+    return schema_doc, (), schema_doc.data
+
+
+def _problems(root: Path, doc: safe_files.JsonDocument) -> tuple[list, list]:
+    """Every located problem of the descriptor and its schemas, and each resource's (resource, schema)."""
+    resources = doc.data.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return [schema_check.Problem(doc, ("resources",) if "resources" in doc.data else (),
+                                     "lists no resources")], []
+    problems: list = []
+    names: list = []
+    loaded = []
+    for index, resource in enumerate(resources):
+        problems += schema_check.resource_problems(doc, index, resource, names)
+        if not isinstance(resource, dict):
+            continue
+        names.append(resource.get("name"))
+        try:
+            safe_member(root, resource.get("path"), doc.file)
+        except DescriptorError as exc:
+            exc.line, exc.column = doc.where("resources", index, "path")
+            problems.append(exc)
+        try:  # the schema is read even where the path was refused, so that references to it still resolve
+            loaded.append((resource, _schema(root, doc, index, resource)))
+        except DescriptorError as exc:
+            problems += exc.problems
+    fields: dict = {name: None for name in names if isinstance(name, str)}  # None: its schema is unusable
+    fields.update({r.get("name"): ([f.get("name") for f in s["fields"] if isinstance(f, dict)]
+                                   if isinstance(s, dict) and isinstance(s.get("fields"), list) else None)
+                   for r, (_, _, s) in loaded})
+    for resource, (schema_doc, at, schema) in loaded:
+        problems += schema_check.schema_problems(schema_doc, at, schema, fields)
+    return problems, [(resource, schema) for resource, (_, _, schema) in loaded]
+
+
+def _table(root: Path, resource: dict, schema: dict) -> Table:
+    """A resource whose descriptor and schema passed schema_check: every property has its shape."""
+    name = resource["name"]
+    relpath = resource["path"]
+    path = safe_member(root, relpath, "datapackage.json")
     pk = schema.get("primaryKey", [])
     return Table(
         name=name,
@@ -188,6 +252,7 @@ def _table(root: Path, resource: dict) -> Table:
         missing_values=tuple(schema.get("missingValues", [""])),
         declared_bytes=resource.get("bytes"),
         declared_hash=resource.get("hash"),
+        root=root,
     )
 
 
@@ -196,25 +261,20 @@ def _as_list(value: str | list[str]) -> list[str]:
 
 
 def read_package(root: Path | str) -> Package:
-    """Read the descriptor under ``root`` (a directory, or the path of a ``datapackage.json``)."""
+    """Read the descriptor under ``root`` (a directory, or the path of a ``datapackage.json``).
+
+    Raises DescriptorError carrying every located problem when the descriptor or a schema is unusable."""
     root = Path(root)
-    if root.is_file() or root.suffix == ".json":
+    if root.suffix == ".json" or (not root.is_dir() and root.name == "datapackage.json"):
         descriptor_path, root = root, root.parent
     else:
         descriptor_path = root / "datapackage.json"
-    descriptor = _read_json(descriptor_path, descriptor_path.name)
-    resources = descriptor.get("resources")
-    if not isinstance(resources, list) or not resources:
-        raise DescriptorError(descriptor_path.name, "lists no resources")
+    doc = _read_json(root, descriptor_path, descriptor_path.name)
+    problems, resources = _problems(root, doc)
+    if problems:
+        raise DescriptorError.many(problems)
     tables = {}
-    for resource in resources:
-        if not isinstance(resource, dict):
-            raise DescriptorError(descriptor_path.name, "every resource must be a JSON object")
-        try:
-            table = _table(root, resource)
-        except DescriptorError as exc:
-            if exc.field:
-                exc.line = descriptor_line(descriptor_path, exc.field, exc.value)
-            raise
+    for resource, schema in resources:
+        table = _table(root, resource, schema)
         tables[table.name] = table
-    return Package(root=root, descriptor=descriptor, tables=tables)
+    return Package(root=root, descriptor=doc.data, tables=tables)

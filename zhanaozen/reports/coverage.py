@@ -43,7 +43,7 @@ def checked_package(root: str | Path | None) -> Package:
 def _frame(package: Package, name: str) -> pd.DataFrame:
     table = package.tables[name]
     try:
-        data = table.path.read_bytes()
+        data = table.read_bytes()  # the guarded reader (package/safe_files.py)
         text = read_text(table, data=data)
     except (OSError, ValueError) as exc:  # missing file, unreadable CSV
         raise CoverageError(f"{table.relpath}: cannot be read ({exc})") from None
