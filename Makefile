@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 
-.PHONY: install validate test release benchmark
+.PHONY: install validate test check release benchmark
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
@@ -20,12 +20,7 @@ test: install
 	$(VENV)/bin/python tests/find_browser.py --ensure
 	$(VENV)/bin/pytest
 
-# The fast lane the pull-request workflow runs after validation: every suite but those that build a
-# wheel, a site or a release, drive R, or time a benchmark (issue 12 may define it by pytest markers instead).
-.PHONY: check
-check: install
-	$(VENV)/bin/pytest --ignore=tests/test_site.py --ignore=tests/test_site_inert.py --ignore=tests/test_wheel.py \
-		--ignore=tests/test_release.py --ignore=tests/test_export_clients.py --ignore=tests/test_benchmark.py
+.PHONY: install validate test check release benchmark
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
 .PHONY: docs serve-docs
@@ -41,7 +36,8 @@ serve-docs: install
 release: install
 	$(VENV)/bin/zhanaozen release
 
-# Times zhanaozen validate against frictionless and the pyarrow read floor (docs/performance.md).
+# Times zhanaozen validate against frictionless and the pyarrow read floor, on the shipped package and
+# on the shipped tables replicated to ROWS rows (docs/performance.md).
 ROWS ?= 1000000
 benchmark: install
-	$(VENV)/bin/python benchmarks/run.py --rows $(ROWS)
+	$(VENV)/bin/python benchmarks/run.py --rows $(ROWS) --replicate

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
 import pytest
 
 from find_browser import ADVICE, find
-from support import BAD_EXAMPLES, assemble, expected
+from support import BAD_EXAMPLES, BIN, assemble, digests, expected, run
 from zhanaozen.package.paths import package_root
 
 
@@ -61,3 +62,23 @@ def browser():
         browser = playwright.chromium.launch(executable_path=executable, args=["--no-sandbox"])
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session", params=BAD_EXAMPLES, ids=[p.name for p in BAD_EXAMPLES])
+def validated_bad(request, tmp_path_factory) -> tuple[Path, dict, object, dict]:
+    """Each bad example assembled and validated once per session: (package, expected.json, the report,
+    the files' digests before validation). Every assertion about an example reads this one run."""
+    import zhanaozen
+
+    path = assemble(tmp_path_factory.mktemp(request.param.name), request.param)
+    before = digests(path)
+    return path, expected(request.param), zhanaozen.validate(path), before
+
+
+@pytest.fixture(scope="session")
+def release(repo_root, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """`zhanaozen release` in a clean clone of the repository, once per session: its dist/ (sdist, wheel,
+    zip) serves the release and the wheel tests, so the wheel is built once."""
+    clone = tmp_path_factory.mktemp("release") / "clone"
+    subprocess.run(["git", "clone", "--quiet", str(repo_root), str(clone)], check=True)
+    return clone, run(str(BIN / "zhanaozen"), "release", "--repo", str(clone))

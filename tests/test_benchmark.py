@@ -7,6 +7,9 @@ import sys
 
 from support import run
 from zhanaozen.validators.catalogue import RULES
+import pytest
+
+pytestmark = pytest.mark.slow  # builds, browsers or long runs: `make check` leaves them out
 
 
 def test_benchmark_smoke_run_is_correct(repo_root, tmp_path):

@@ -43,6 +43,7 @@ def test_citation_files_are_generated_from_the_descriptor(repo_root, descriptor)
     assert zenodo["keywords"] == descriptor["keywords"]
 
 
+@pytest.mark.slow
 def test_cffconvert_validates_the_citation_file(repo_root, tmp_path):
     """cffconvert 2 pins jsonschema<4, which frictionless cannot use: it runs from a throwaway venv."""
     env = tmp_path / "cff"

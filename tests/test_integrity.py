@@ -2,6 +2,8 @@
 all, one changed byte is caught by validate and load, and a distributed package that lost them is reported."""
 from __future__ import annotations
 
+import pytest
+
 import hashlib
 import json
 import shutil
@@ -57,6 +59,7 @@ def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped):
     assert "data/persons.csv: [integrity]" in result.stdout
 
 
+@pytest.mark.slow
 def test_frictionless_reads_the_same_checksums(copy_shipped):
     package = copy_shipped("pkg")
     tamper(package / "data" / "persons.csv")

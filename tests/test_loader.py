@@ -98,3 +98,29 @@ def test_info_command(shipped):
     assert zhanaozen.__version__ in result.stdout and "CC-BY-4.0" in result.stdout
     for name in zhanaozen.tables():
         assert name in result.stdout
+
+
+def test_the_typing_engine_on_cells_the_shipped_data_lacks(tmp_path):
+    """One engine (zhanaozen/loading/cells.py) types cells for the loader and the validator; its
+    edge cases, through the loader's public shapes."""
+    from zhanaozen.loading.cells import read_text, typed_columns
+    from zhanaozen.package.descriptor import Field, Table
+
+    fields = (Field("n", "integer"), Field("x", "number"), Field("b", "boolean"), Field("d", "date"),
+              Field("p", "string", partial_date=True), Field("v", "string", enum=("a", "b")))
+    table = Table("t", "t", "", tmp_path / "t.csv", "t.csv", fields, (), (), ("",))
+    rows = ["n,x,b,d,p,v", "+5,1.5,true,2012-02-29,2012-02,a", "007, 2 ,0,2012-02-30,2012,b",
+            "99999999999999999999,x,yes,2012-1-05,2012-13,c", "-3,,,,0000,", "1.0,1e3,1,2011-12-16,2011-12-16,"]
+    typed, failed = typed_columns(table, read_text(table, "\n".join(rows).encode()))
+    columns = typed.to_pydict()
+    assert columns["n"] == [5, 7, None, -3, None]
+    assert columns["x"] == [1.5, 2.0, None, None, 1000.0]
+    assert columns["b"] == [True, False, None, None, True]
+    assert [str(d) if d else None for d in columns["d"]] == ["2012-02-29", None, None, None, "2011-12-16"]
+    assert [str(d) if d else None for d in columns["p_earliest"]] == ["2012-02-01", "2012-01-01", None, None, "2011-12-16"]
+    assert [str(d) if d else None for d in columns["p_latest"]] == ["2012-02-29", "2012-12-31", None, None, "2011-12-16"]
+    assert typed.column("v").to_pylist() == ["a", "b", None, None, None]
+    assert {name: mask.to_pylist() for name, mask in failed.items()} == {
+        "n": [False, False, True, False, True], "x": [False, False, True, False, False],
+        "b": [False, False, True, False, False], "d": [False, True, True, False, False],
+        "p": [False, False, True, True, False], "v": [False, False, True, False, False]}

@@ -8,12 +8,13 @@ import subprocess
 from pathlib import Path
 
 from support import BIN, run
+import pytest
+
+pytestmark = pytest.mark.slow  # builds, browsers or long runs: `make check` leaves them out
 
 
-def test_release_from_a_clean_clone_reproduces_the_committed_files_and_verifies(repo_root, tmp_path):
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "--quiet", str(repo_root), str(clone)], check=True)
-    result = run(str(BIN / "zhanaozen"), "release", "--repo", str(clone))
+def test_release_from_a_clean_clone_reproduces_the_committed_files_and_verifies(release):
+    clone, result = release  # conftest.py: one release run (and wheel build) per session
     assert result.returncode == 0, result.stdout + result.stderr
     assert "the zipped data package validates" in result.stdout
     changed = subprocess.run(["git", "-C", str(clone), "status", "--porcelain"], capture_output=True, text=True).stdout

@@ -24,6 +24,8 @@ import pytest
 from support import assemble, run
 from zhanaozen.package.descriptor import read_package
 
+pytestmark = pytest.mark.slow  # builds, browsers or long runs: `make check` leaves them out
+
 PACKAGE_ENV = "ZHANAOZEN_DOCS_PACKAGE"  # read by docs/hooks/data_dictionary.py
 INJECTED = "<script>window.__zdInjected = 1</script> *not emphasis*"
 BOLD_NAME = "<b>Bold</b> Name"

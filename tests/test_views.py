@@ -128,8 +128,8 @@ def test_field_descriptions_come_from_the_schema(shipped):
 def test_duration_between_partial_dates_is_a_range():
     frame = pd.DataFrame({"start": ["2011-12", "2011-12-16", None], "end": ["2014-11", "2011-12-16", "2012"]})
     for name in ("start", "end"):  # the loader's day bounds, built by the loader's own function
-        from zhanaozen.loading.partial_dates import bounds
-        frame[name + "_earliest"], frame[name + "_latest"] = bounds(frame[name])
+        from zhanaozen.loading.frames import day_bounds
+        frame[name + "_earliest"], frame[name + "_latest"] = day_bounds(frame[name])
     d = zhanaozen.duration(frame, "start", "end")
     assert d.iloc[0].tolist() == [(date(2014, 11, 1) - date(2011, 12, 31)).days, (date(2014, 11, 30) - date(2011, 12, 1)).days]
     assert d.iloc[1].tolist() == [0, 0]

@@ -14,6 +14,8 @@ import zhanaozen
 
 from support import run
 
+pytestmark = pytest.mark.slow  # builds, browsers or long runs: `make check` leaves them out
+
 LOAD_EVERYTHING = (
     "import zhanaozen, json; frames = zhanaozen.load_all(); "
     "print(json.dumps({'file': zhanaozen.__file__, 'version': zhanaozen.__version__, "
@@ -22,11 +24,11 @@ LOAD_EVERYTHING = (
 
 
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory, repo_root) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    result = run(sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(repo_root))
+def wheel(release) -> Path:
+    """The wheel `zhanaozen release` built from a clean clone (conftest.py): one build per session."""
+    clone, result = release
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
-    return next(out.glob("zhanaozen-*.whl"))
+    return next((clone / "dist").glob("zhanaozen-*.whl"))
 
 
 @pytest.fixture(scope="module")

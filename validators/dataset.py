@@ -31,14 +31,15 @@ class Dataset:
         """Read and type one table; the findings (structure stage) that prevent reading it, if any."""
         table = self.package.tables[name]
         try:
-            frame, findings = read_table(table)
-            if frame is not None:
-                typed, failures = typed_frame(table, frame)
+            arrow, findings = read_table(table)
+            if arrow is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
+                text = pl.from_arrow(arrow)
+                typed, failures = typed_frame(table, arrow, text)
         except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3
             return [Finding("structure", table.relpath, "the file could not be read as its schema says "
                             f"({type(exc).__name__}: {str(exc)[:200]})", line=1, table=name)]
-        if frame is not None:
-            self.text[name] = frame
+        if arrow is not None:
+            self.text[name] = text
             self.typed[name], self.conversion_failures[name] = typed, failures
         return findings
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from zhanaozen.package.outcomes import OUTCOMES
+from zhanaozen.reports.documented import documented
 
 from ..dataset import Dataset
 from ..findings import Finding, as_warnings
@@ -19,17 +19,10 @@ PAIR = ["trial_id", "measure"]
 
 
 def _documented(ds: Dataset) -> pl.DataFrame:
-    """zhanaozen.reports.documented.documented() in polars: distinct persons per trial and measure.
-
-    The coverage report uses the pandas original; tests/test_validate.py holds the two equal.
-    """
-    s = ds.frame("sentences").select("trial_id", "person_id", outcome=pl.col("outcome").cast(pl.String))
-    parts = [s.filter(pl.col("outcome").is_in(sorted(outcomes))).select("trial_id", "person_id", measure=pl.lit(measure))
-             for measure, outcomes in OUTCOMES.items()]
-    tried = pl.concat([s.select("trial_id", "person_id"), ds.frame("charges").select("trial_id", "person_id")])
-    parts.append(tried.with_columns(measure=pl.lit("defendants")))
-    people = pl.concat(parts).filter(pl.col("trial_id").is_not_null()).unique()
-    return people.group_by("trial_id", "measure").agg(documented=pl.len().cast(pl.Int64))
+    """The count the coverage report shows too (zhanaozen.reports.documented), from the typed columns."""
+    tables = [ds.frame(name).select("trial_id", "person_id", *(["outcome"] if name == "sentences" else []))
+              .to_arrow(compat_level=pl.CompatLevel.oldest()) for name in ("sentences", "charges")]
+    return pl.from_arrow(documented(*tables))
 
 
 def _first_claims(about_trials: pl.DataFrame, pairs: pl.DataFrame, on: list[str]) -> list[int]:

@@ -65,7 +65,7 @@ CHECKS = [
 
 def _text_fields(ds: Dataset, name: str, free_only: bool) -> list[str]:
     return [f.name for f in ds.table(name).fields
-            if f.type == "string" and f.enum is None and not (free_only and f.pattern)]
+            if f.kind.name in ("text", "partial date") and not (free_only and f.pattern)]
 
 
 _WORD, _LATIN, _CYRILLIC = re.compile(r"\w+"), re.compile(r"[A-Za-z]"), re.compile(r"[\u0400-\u04ff]")

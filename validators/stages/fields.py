@@ -43,7 +43,7 @@ def _checks(field: Field) -> list[tuple[pa.Check, str]]:
     """Each check with the message a contributor reads when a cell fails it."""
     pa = _pandera()
     checks = []
-    if field.pattern and field.enum is None and polars_dtype(field) == pl.String:
+    if field.pattern and field.kind.polars == "String":
         checks.append((pa.Check.str_matches(field.pattern, name="pattern"),
                        f"does not match the pattern {field.pattern}"))
     if field.minimum is not None:
@@ -65,9 +65,9 @@ def pandera_schema(table: Table) -> pa.DataFrameSchema:
 
 
 def _conversion_message(field: Field) -> str:
-    if field.enum is not None:
+    if field.kind.name == "vocabulary":
         return "is not in the vocabulary; allowed: " + ", ".join(field.enum)
-    if field.partial_date:
+    if field.kind.name == "partial date":
         return "is not a real date written YYYY, YYYY-MM or YYYY-MM-DD"
     return {
         "integer": "is not a whole number",

@@ -156,7 +156,7 @@ def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None, 
     )
 
 
-def _rows(table: Table, raw: bytes) -> tuple[pl.DataFrame | None, list[Finding]]:
+def _rows(table: Table, raw: bytes) -> tuple[pa.Table | None, list[Finding]]:
     quotes = _stray_quotes(table, raw)
     if quotes:  # parsing would misplace every cell after the quote
         return None, _blank_lines(table, raw) + quotes
@@ -200,11 +200,11 @@ def _rows(table: Table, raw: bytes) -> tuple[pl.DataFrame | None, list[Finding]]
     bad += _oversized(table, frame)
     if bad:
         return None, bad
-    return frame, []
+    return arrow, []
 
 
-def read_table(table: Table) -> tuple[pl.DataFrame | None, list[Finding]]:
-    """The table's cells as text columns, or None with the findings that prevent reading it."""
+def read_table(table: Table) -> tuple[pa.Table | None, list[Finding]]:
+    """The table's cells as text columns (Arrow), or None with the findings that prevent reading it."""
     try:  # the guarded reader: a regular file inside the package, refused over the limit before reading
         raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
     except safe_files.UnsafeFile as exc:

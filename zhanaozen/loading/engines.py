@@ -13,10 +13,8 @@ ENGINES = ("pandas", "polars", "pyarrow")
 def convert(frame: pd.DataFrame, engine: str):
     if engine == "pandas":
         return frame
-    try:
-        import pyarrow as pa
-    except ImportError:
-        raise ImportError(f"engine={engine!r} needs pyarrow: pip install 'zhanaozen[export]'") from None
+    import pyarrow as pa  # a dependency of the loader (its typing engine, cells.py)
+
     table = pa.Table.from_pandas(frame, preserve_index=False)
     table = table.replace_schema_metadata({**(table.schema.metadata or {}), **_metadata(frame)})
     if engine == "pyarrow":

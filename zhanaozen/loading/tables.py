@@ -1,7 +1,6 @@
 """Load the tables of a data package (the shipped one by default) as typed DataFrames."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
@@ -9,7 +8,7 @@ import pandas as pd
 from ..package import safe_files
 from ..package.paths import package_root
 from ..package.descriptor import Package, Table, read_package
-from .frames import read_text, typed_frame
+from .frames import typed_frame
 from .engines import ENGINES, convert
 from .field_notes import attach
 from ..package.integrity import IntegrityError, installed, mismatch
@@ -64,8 +63,7 @@ def _typed(package: Package, name: str, verify: bool) -> pd.DataFrame:
         raise ValueError(str(exc)) from None
     if verify:
         _verify(package, table, data)
-    frame, _ = typed_frame(table, read_text(table, io.BytesIO(data)))
-    return attach(frame, package, table)
+    return attach(typed_frame(table, data), package, table)
 
 
 def _verify(package: Package, table: Table, data: bytes) -> None:

@@ -16,16 +16,15 @@ FOLDER = "templates"
 
 def placeholder(table: Table, field: Field) -> str:
     need = "required" if field.required else "optional"
-    if field.enum is not None:
-        return f"<{need}: one of {' | '.join(field.enum)}>"
-    if field.partial_date:
-        return f"<{need}: YYYY-MM-DD or YYYY-MM or YYYY>"
-    if field.type == "date":
-        return f"<{need}: YYYY-MM-DD>"
-    if field.type in ("integer", "number"):
+    kind = field.kind
+    if kind.name == "vocabulary":
+        return f"<{need}: {kind.placeholder.format(values=' | '.join(field.enum))}>"
+    if kind.name in ("integer", "number"):
         bounds = [f"at least {field.minimum}"] if field.minimum is not None else []
         bounds += [f"at most {field.maximum}"] if field.maximum is not None else []
-        return f"<{need}: a number{' ' + ' and '.join(bounds) if bounds else ''}>"
+        return f"<{need}: {kind.placeholder}{' ' + ' and '.join(bounds) if bounds else ''}>"
+    if kind.name in ("date", "partial date"):
+        return f"<{need}: {kind.placeholder}>"
     if list(table.primary_key) == [field.name]:
         try:
             id_form(table)
@@ -34,7 +33,7 @@ def placeholder(table: Table, field: Field) -> str:
             pass
     if field.pattern:
         return f"<{need}: matching {field.pattern}>"
-    return f"<{need}: text>"
+    return f"<{need}: {kind.placeholder}>"
 
 
 def template(table: Table) -> str:

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from . import safe_files, schema_check
 
+from .kinds import Kind, kind_of
+
 # A partial date loads with two derived columns: the first and last day it can mean.
 EARLIEST, LATEST = "_earliest", "_latest"
 DEFAULT_TRUE = ("true", "True", "TRUE", "1")
@@ -66,6 +68,11 @@ class Field:
     partial_date: bool = False
     true_values: tuple[str, ...] = DEFAULT_TRUE
     false_values: tuple[str, ...] = DEFAULT_FALSE
+
+    @property
+    def kind(self) -> Kind:
+        """What the field holds (zhanaozen/package/kinds.py): the one switch on type, vocabulary and partialDate."""
+        return kind_of(self.type, self.enum is not None, self.partial_date)
 
     @classmethod
     def from_descriptor(cls, d: dict) -> "Field":

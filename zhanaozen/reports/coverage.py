@@ -14,7 +14,7 @@ import pandas as pd
 from ..loading.frames import read_text, typed_frame
 from ..package.descriptor import DescriptorError, Package, read_package
 from ..package.paths import package_root
-from .documented import MEASURES, documented
+from .documented import MEASURES, documented_frame
 
 QUALIFIERS = {"at_least": "at least ", "about": "about ", "up_to": "up to "}
 NOT_COUNTED = "not counted from the tables"
@@ -43,14 +43,15 @@ def checked_package(root: str | Path | None) -> Package:
 def _frame(package: Package, name: str) -> pd.DataFrame:
     table = package.tables[name]
     try:
-        text = read_text(table)
+        data = table.read_bytes()  # the guarded reader (package/safe_files.py)
+        text = read_text(table, data=data)
     except (OSError, ValueError) as exc:  # missing file, unreadable CSV
         raise CoverageError(f"{table.relpath}: cannot be read ({exc})") from None
     missing = [f for f in table.field_names if f not in text.columns]
     if missing:
         raise CoverageError(f"{table.relpath}: missing column(s) {', '.join(missing)}; "
                             "run `zhanaozen validate` on the package")
-    return typed_frame(table, text)[0]
+    return typed_frame(table, data)
 
 
 def typed_table(package: Package, name: str) -> pd.DataFrame:
@@ -63,7 +64,7 @@ def _claims_and_counts(package: Package) -> pd.DataFrame:
     claims = _frame(package, "claims")
     about_trials = claims[claims["trial_id"].notna()].rename(columns={"value": "reported"})
     about_trials = about_trials.assign(measure=about_trials["measure"].astype("string"))
-    counts = documented(_frame(package, "sentences"), _frame(package, "charges"))
+    counts = documented_frame(_frame(package, "sentences"), _frame(package, "charges"))
     counts = counts.assign(measure=counts["measure"].astype("string"), documented=counts["documented"].astype("Int64"))
     rows = about_trials.merge(counts, on=["trial_id", "measure"], how="outer")
     # A measure the shared count covers but no person has is 0; one it cannot count stays <NA>.

@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ..package.descriptor import EARLIEST, LATEST
-from .documented import documented
+from .documented import documented_frame
 from .durations import duration
 from .records import Tables, tables_at
 
@@ -100,7 +100,7 @@ def claims_summary(tables: Tables) -> pd.DataFrame:
     names = pd.concat([tables["trials"][["trial_id", "name"]].rename(columns={"trial_id": "subject"}),
                        tables["events"][["event_id", "name"]].rename(columns={"event_id": "subject"})])
     out = out.merge(names.rename(columns={"name": "subject_name"}), on="subject", how="left")
-    counts = documented(tables["sentences"], tables["charges"]).rename(columns={"trial_id": "subject"})
+    counts = documented_frame(tables["sentences"], tables["charges"]).rename(columns={"trial_id": "subject"})
     counts = counts.assign(measure=counts["measure"].astype("string"))
     out = out.merge(counts, on=["subject", "measure"], how="left")
     out = out.astype({"smallest": "Int64", "largest": "Int64", "claims": "Int64", "sources": "Int64",
