@@ -259,7 +259,7 @@ def test_markup_in_the_data_shows_as_text(visit, sites):
 def test_a_package_without_descriptor_stops_the_build_with_a_clear_error(tmp_path, repo_root):
     result = mkdocs_build(repo_root, tmp_path / "site", package=tmp_path)
     assert result.returncode == 1
-    assert "datapackage.json: file not found" in result.stderr
+    assert "datapackage.json:1: file not found" in result.stderr
     assert "Traceback" not in result.stderr
 
 
