@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from find_browser import ADVICE, find
-from support import BAD_EXAMPLES, BIN, assemble, digests, expected, run
+from support import BAD_EXAMPLES, BIN, assemble, digests, expected, run, unreleased_changes
 from zhanaozen.package.paths import package_root
 
 
@@ -81,4 +81,20 @@ def release(repo_root, tmp_path_factory) -> tuple[Path, subprocess.CompletedProc
     zip) serves the release and the wheel tests, so the wheel is built once."""
     clone = tmp_path_factory.mktemp("release") / "clone"
     subprocess.run(["git", "clone", "--quiet", str(repo_root), str(clone)], check=True)
+    if unreleased_changes(clone):
+        # Rows added since the last release (a contributor's pull request) are the next release's to cut:
+        # the clone plays that release, so the committed files of the last one are not rewritten.
+        _set_next_minor_version(clone)
     return clone, run(str(BIN / "zhanaozen"), "release", "--repo", str(clone))
+
+
+def _set_next_minor_version(repo: Path) -> None:
+    import json
+
+    path = repo / "datapackage.json"
+    descriptor = json.loads(path.read_text(encoding="utf-8"))
+    major, minor, _ = descriptor["version"].split(".")
+    descriptor["version"] = f"{major}.{int(minor) + 1}.0"
+    path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=test", "-c", "user.email=test@example.org",
+                    "commit", "--quiet", "-am", "next version"], check=True)

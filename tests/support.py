@@ -102,3 +102,18 @@ def digests(root: Path) -> dict[str, str]:
 
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(list(args), capture_output=True, text=True, cwd=cwd, timeout=300, env=env)
+
+
+def unreleased_changes(repo: Path) -> bool:
+    """Whether a data file differs from the checksums its version's release recorded."""
+    import hashlib
+    import json
+
+    version = json.loads((repo / "datapackage.json").read_text(encoding="utf-8"))["version"]
+    sums = repo / "releases" / version / "SHA256SUMS"
+    if not sums.is_file():
+        return False
+    recorded = dict(reversed(line.split("  ", 1)) for line in sums.read_text(encoding="utf-8").splitlines() if line)
+    current = {str(p.relative_to(repo)): hashlib.sha256(p.read_bytes()).hexdigest()
+               for p in sorted((repo / "data").glob("*.csv"))}
+    return current != recorded
