@@ -11,10 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import polars as pl
-
 from ..dataset import Dataset
 from ..findings import Finding
+from ..text_scan import screened_findings
 
 RULE = "confusables"
 QUESTION = "no word mixes look-alike letters of Latin, Cyrillic and Greek (Unicode's confusables table)"
@@ -52,25 +51,5 @@ def look_alike(text: str) -> str | None:
     return None
 
 
-def free_text(ds: Dataset, name: str, text: pl.DataFrame) -> list[str]:
-    """Text fields without a pattern or vocabulary: in the others (IDs, dates, codes) any such character
-    already fails the field check, so they are not searched again (a third of the work at a million rows)."""
-    return [f.name for f in ds.table(name).fields
-            if f.type == "string" and f.enum is None and not f.pattern and text.schema.get(f.name) == pl.String]
-
-
 def check(ds: Dataset) -> list[Finding]:
-    findings = []
-    for name, text in ds.text.items():
-        columns = free_text(ds, name, text)
-        if not columns:
-            continue
-        masks = text.select([pl.col(c).str.contains(HINT).fill_null(False) for c in columns])
-        for column in columns:
-            rows = masks[column].arg_true()
-            if not len(rows):
-                continue
-            found = [(int(i), look_alike(cell)) for i, cell in zip(rows.to_list(), text[column].gather(rows).to_list())]
-            found = [(i, why) for i, why in found if why]
-            findings += ds.findings(RULE, name, [i for i, _ in found], column, [why for _, why in found])
-    return findings
+    return screened_findings(ds, RULE, HINT, look_alike)

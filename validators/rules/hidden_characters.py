@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import unicodedata
 
-import polars as pl
-
 from ..dataset import Dataset
 from ..findings import Finding
+from ..text_scan import screened_findings
 
 RULE = "hidden-characters"
 QUESTION = "text holds no invisible characters: format, bidirectional, separator, zero-width or filler characters"
@@ -44,24 +43,6 @@ def describe(text: str) -> str:
     return "an invisible character"
 
 
-def free_text(ds: Dataset, name: str, text: pl.DataFrame) -> list[str]:
-    """Text fields without a pattern or vocabulary: in the others (IDs, dates, codes) any such character
-    already fails the field check, so they are not searched again (a third of the work at a million rows)."""
-    return [f.name for f in ds.table(name).fields
-            if f.type == "string" and f.enum is None and not f.pattern and text.schema.get(f.name) == pl.String]
-
-
 def check(ds: Dataset) -> list[Finding]:
-    findings = []
-    for name, text in ds.text.items():
-        columns = free_text(ds, name, text)
-        if not columns:
-            continue
-        masks = text.select([pl.col(c).str.contains(HIDDEN).fill_null(False) for c in columns])
-        for column in columns:
-            rows = masks[column].arg_true()
-            if len(rows):
-                cells = text[column].gather(rows).to_list()
-                messages = [f"contains an invisible character, {describe(cell)}; delete it" for cell in cells]
-                findings += ds.findings(RULE, name, rows.to_list(), column, messages)
-    return findings
+    return screened_findings(ds, RULE, HIDDEN,
+                             lambda cell: f"contains an invisible character, {describe(cell)}; delete it")

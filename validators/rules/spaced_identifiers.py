@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 
-import polars as pl
-
 from ..dataset import Dataset
 from ..findings import Finding
+from ..text_scan import screened_findings
 
 RULE = "spaced-identifiers"
 QUESTION = "free text holds no national ID number written in groups of digits (850101 300123, 8501 0130 0123)"
@@ -34,20 +33,6 @@ def grouped_id(text: str) -> bool:
     return any(not _YEARS.fullmatch(m.group()) for m in GROUPED.finditer(text))
 
 
-def _free_text(ds: Dataset, name: str) -> list[str]:
-    return [f.name for f in ds.table(name).fields if f.type == "string" and f.enum is None and not f.pattern]
-
-
 def check(ds: Dataset) -> list[Finding]:
-    findings = []
-    for name, text in ds.text.items():
-        columns = [c for c in _free_text(ds, name) if text.schema.get(c) == pl.String]
-        if not columns:
-            continue
-        masks = text.select([pl.col(c).str.contains(HINT).fill_null(False) for c in columns])
-        for column in columns:
-            rows = masks[column].arg_true()
-            hits = [int(i) for i, cell in zip(rows.to_list(), text[column].gather(rows).to_list()) if grouped_id(cell)]
-            findings += ds.findings(RULE, name, hits, column, "contains what looks like a national ID number "
-                                    "(IIN) written in groups of digits; remove it")
-    return findings
+    return screened_findings(ds, RULE, HINT, lambda cell: None if not grouped_id(cell) else (
+        "contains what looks like a national ID number (IIN) written in groups of digits; remove it"))
