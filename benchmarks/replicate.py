@@ -38,7 +38,13 @@ def replicate(rows: int, out: Path) -> int:
     """Write the replicated package to ``out``; the number of data rows written."""
     root = _root()
     shutil.rmtree(out, ignore_errors=True)
-    shutil.copytree(root, out, ignore=shutil.ignore_patterns("__pycache__"))
+    out.mkdir(parents=True)
+    # Only what a package is (the root may be a checkout that holds ``out`` itself): the descriptor,
+    # the schemas, the data and the released manifests the stable-ids and contract rules read.
+    shutil.copy2(root / "datapackage.json", out / "datapackage.json")
+    for part in ("schemas", "data", "releases"):
+        if (root / part).is_dir():
+            shutil.copytree(root / part, out / part, ignore=shutil.ignore_patterns("__pycache__"))
     descriptor = json.loads((out / "datapackage.json").read_text(encoding="utf-8"))
     bodies = {r["name"]: _split((root / r["path"]).read_text(encoding="utf-8")) for r in descriptor["resources"]}
     counts = {name: len(_records(root / r["path"])) for name, r in
