@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .inert import printable
 
@@ -46,10 +46,6 @@ class Finding:
         return {"rule": self.rule, "severity": self.severity, "file": self.file, "line": self.line,
                 "column": self.column, "table": self.table, "message": self.message, "value": self.value,
                 "character": self.character}
-
-
-def as_warnings(findings: list[Finding]) -> list[Finding]:
-    return [replace(finding, severity="warning") for finding in findings]
 
 
 @dataclass

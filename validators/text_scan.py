@@ -3,8 +3,12 @@
 Python's ``re`` (which the rules' patterns need: look-arounds, Unicode classes) or ``unicodedata``
 is run only on the cells that pass a cheap *hint*: a pattern for polars' regex engine (Rust's, no look-arounds) that
 every match must also satisfy, checked in native code over whole columns. The answer is the same as
-searching every cell with ``re``; only the work is smaller. Without a hint every non-empty cell
-goes through ``re``. Results are row positions, the few rows that fail.
+searching every cell with ``re``; only the work is smaller. Results are row positions, the few rows that fail.
+
+The text rules (text hygiene, hidden characters, confusables, spaced identifiers) register their hints
+here, and each text column is searched once for all of them together: one pass of polars over the
+column costs about as much as one hint (the engine's cost is in reading the cells, not in the
+alternatives), and the text is most of the data. Each rule then tries its own hint on the few cells found.
 """
 from __future__ import annotations
 
@@ -16,24 +20,18 @@ if TYPE_CHECKING:
     from .dataset import Dataset
     from .findings import Finding
 
-
-def any_hint(column: str, hints: list[str | None]) -> pl.Expr:
-    """True for the cells that match any of ``hints`` (every non-empty cell if one is None)."""
-    if None in hints:
-        return pl.col(column).is_not_null()
-    return pl.col(column).str.contains("|".join(f"(?:{hint})" for hint in hints)).fill_null(False)
+_HINTS: list[str] = []  # every registered hint, in the order the rules' modules were imported
 
 
-def contains(cells: pl.Series, test: Callable[[str], object], hint: str | None, within: pl.Series) -> list[int]:
-    """Positions of the cells for which ``test`` is true (such as a compiled pattern's ``search``).
+def register(*hints: str) -> None:
+    """Add hints to the shared screen (a rule module calls this when imported)."""
+    _HINTS.extend(hint for hint in hints if hint not in _HINTS)
 
-    ``within``: the positions of the cells that passed :func:`any_hint` with this hint among others.
-    """
-    if not len(within):
-        return []
-    if hint is not None:
-        within = within.filter(cells.gather(within).str.contains(hint).fill_null(False))
-    return [i for i, text in zip(within.to_list(), cells.gather(within).to_list()) if test(text)]
+
+def text_fields(ds: "Dataset", name: str, free_only: bool = False) -> list[str]:
+    """The fields holding text (or partial dates); ``free_only``: without a pattern."""
+    return [f.name for f in ds.table(name).fields
+            if f.kind.name in ("text", "partial date") and not (free_only and f.pattern)]
 
 
 def free_text(ds: "Dataset", name: str, text: pl.DataFrame) -> list[str]:
@@ -43,17 +41,46 @@ def free_text(ds: "Dataset", name: str, text: pl.DataFrame) -> list[str]:
             if f.type == "string" and f.enum is None and not f.pattern and text.schema.get(f.name) == pl.String]
 
 
+def _screen(ds: "Dataset", name: str) -> tuple[frozenset[str], dict[str, pl.Series]]:
+    """The hints registered now, and per text column of the table the positions of the cells that match
+    any of them: one native pass per column, the columns searched in parallel by polars."""
+    hints, text = list(_HINTS), ds.text[name]
+    columns = [c for c in text_fields(ds, name) if text.schema.get(c) == pl.String]
+    if not hints or not columns:
+        return frozenset(hints), {}
+    union = "|".join(f"(?:{hint})" for hint in hints)
+    masks = text.select(pl.col(c).str.contains(union).fill_null(False) for c in columns)
+    return frozenset(hints), {c: masks[c].arg_true() for c in columns}
+
+
+def candidates(ds: "Dataset", name: str, column: str, hint: str) -> pl.Series:
+    """Positions of the cells of ``column`` that match ``hint`` (polars' regex engine), from the shared
+    screen when it holds this hint and column, else by searching the column."""
+    hints, screened = ds.cached(("text screen", name), lambda: _screen(ds, name))
+    cells = ds.text[name][column]
+    if hint not in hints or column not in screened:
+        return cells.str.contains(hint).fill_null(False).arg_true()
+    within = screened[column]
+    if not len(within):
+        return within
+    return within.filter(cells.gather(within).str.contains(hint).fill_null(False))
+
+
+def contains(cells: pl.Series, test: Callable[[str], object], within: pl.Series) -> list[int]:
+    """The positions among ``within`` of the cells for which ``test`` is true (such as a compiled
+    pattern's ``search``), run in Python on those cells only."""
+    if not len(within):
+        return []
+    return [i for i, text in zip(within.to_list(), cells.gather(within).to_list()) if test(text)]
+
+
 def screened_findings(ds: "Dataset", rule: str, hint: str, explain: Callable[[str], str | None]) -> list["Finding"]:
     """One finding per free-text cell that matches ``hint`` (polars, whole columns) and that ``explain``,
     run in Python on those few cells only, turns into a message (None: not a finding after all)."""
     findings = []
     for name, text in ds.text.items():
-        columns = free_text(ds, name, text)
-        if not columns:
-            continue
-        masks = text.select([pl.col(c).str.contains(hint).fill_null(False) for c in columns])
-        for column in columns:
-            rows = masks[column].arg_true()
+        for column in free_text(ds, name, text):
+            rows = candidates(ds, name, column, hint)
             found = [(int(i), explain(cell)) for i, cell in zip(rows.to_list(), text[column].gather(rows).to_list())]
             found = [(i, why) for i, why in found if why]
             findings += ds.findings(rule, name, [i for i, _ in found], column, [why for _, why in found])

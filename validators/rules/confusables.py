@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .. import text_scan
 from ..dataset import Dataset
 from ..findings import Finding
 from ..text_scan import screened_findings
@@ -24,6 +25,7 @@ SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 # Cells where a word may mix scripts: any Greek letter, or a Latin and a Cyrillic letter in one word
 # (Rust's regex engine through polars: linear, native, every cell once).
 HINT = (r"\p{Greek}|[A-Za-z\x{00C0}-\x{024F}][\w\p{N}]*\p{Cyrillic}|\p{Cyrillic}[\w\p{N}]*[A-Za-z\x{00C0}-\x{024F}]")
+text_scan.register(HINT)
 _WORD = re.compile(r"\w+")
 
 

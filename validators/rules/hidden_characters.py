@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from .. import text_scan
 from ..dataset import Dataset
 from ..findings import Finding
 from ..text_scan import screened_findings
@@ -25,6 +26,7 @@ TABLES: tuple[str, ...] = ()
 # every space but U+0020, and invisible letters or marks that are not Cf (fillers, joiners, variation selectors).
 HIDDEN = (r"[\p{Cf}\p{Zl}\p{Zp}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}"
           r"\x{034F}\x{115F}\x{1160}\x{17B4}\x{17B5}\x{3164}\x{FFA0}\x{FE00}-\x{FE0F}\x{E0100}-\x{E01EF}]")
+text_scan.register(HIDDEN)
 _OTHER = {0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0}
 
 

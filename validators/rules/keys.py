@@ -73,7 +73,7 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
 
 
 def _citation_targets(ds: Dataset) -> list[Finding]:
-    citations = ds.text["citations"].with_row_index("position")
+    citations = ds.text["citations"].select("table", "record_id").with_row_index("position")
     missing = [rows.join(pl.DataFrame({"record_id": ds.record_ids(name)}), on="record_id", how="anti")
                for (name,), rows in citations.partition_by("table", as_dict=True).items() if name in ds.text]
     missing = pl.concat(missing).sort("position") if missing else citations.clear()

@@ -9,7 +9,7 @@ import polars as pl
 from zhanaozen.reports.documented import documented
 
 from ..dataset import Dataset
-from ..findings import Finding, as_warnings
+from ..findings import Finding
 
 RULE = "reported-totals"
 QUESTION = "rule 8: documented outcomes never exceed what sources report"
@@ -48,6 +48,6 @@ def check(ds: Dataset) -> list[Finding]:
     covered = merged.filter(pl.col("documented") < pl.col("largest")).rename({"largest": "value"})
     messages = [f"coverage: {row['documented']} of at least {row['value']} persons reported "
                 f"as {row['measure']} in {row['trial_id']} are documented" for row in covered.iter_rows(named=True)]
-    findings += as_warnings(ds.findings(RULE, "claims", _first_claims(about_trials, covered, [*PAIR, "value"]),
-                                        "value", messages))
+    findings += ds.findings(RULE, "claims", _first_claims(about_trials, covered, [*PAIR, "value"]), "value", messages,
+                            severity="warning")
     return findings

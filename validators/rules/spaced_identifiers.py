@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import text_scan
 from ..dataset import Dataset
 from ..findings import Finding
 from ..text_scan import screened_findings
@@ -23,6 +24,7 @@ _SEP = r"[ .\-\u00a0]"
 GROUPED = re.compile(rf"(?<![\d.\-])(?<!\d{_SEP})(?:\d{{6}}{_SEP}\d{{6}}|\d{{4}}({_SEP})\d{{4}}\1\d{{4}}"
                      rf"|\d{{3}}({_SEP})\d{{3}}\2\d{{3}}\2\d{{3}})(?!\d|{_SEP}\d)")
 HINT = r"\p{Nd}{3,6}[ .\-\x{a0}]\p{Nd}{3,6}[ .\-\x{a0}]?\p{Nd}{3}"  # polars (Rust): a necessary condition
+text_scan.register(HINT)
 
 
 _YEARS = re.compile(r"(?:19|20)\d\d\W(?:19|20)\d\d\W(?:19|20)\d\d")

@@ -4,11 +4,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-import polars as pl
-
+from .. import text_scan
 from ..dataset import Dataset
 from ..findings import Finding
-from ..text_scan import any_hint, contains
+from ..text_scan import candidates, contains, text_fields
 
 RULE = "text-hygiene"
 QUESTION = "rule 9: text is clean plain text, safe in spreadsheets and free of personal identifiers"
@@ -48,6 +47,7 @@ HINTS = {
     EMAIL: "@",
     MARKUP: "[<&]",
 }
+text_scan.register(*HINTS.values())  # one search of each column for every text rule
 
 # Checked in every text field, or (free text) only where the schema sets no pattern or vocabulary.
 CHECKS = [
@@ -61,11 +61,6 @@ CHECKS = [
     (MARKUP, False,
      "contains HTML markup (a tag such as <b> or <script>, or an entity); write plain text"),
 ]
-
-
-def _text_fields(ds: Dataset, name: str, free_only: bool) -> list[str]:
-    return [f.name for f in ds.table(name).fields
-            if f.kind.name in ("text", "partial date") and not (free_only and f.pattern)]
 
 
 _WORD, _LATIN, _CYRILLIC = re.compile(r"\w+"), re.compile(r"[A-Za-z]"), re.compile(r"[\u0400-\u04ff]")
@@ -85,25 +80,11 @@ def _test(pattern: str):
     return re.compile(pattern).search
 
 
-def screens(ds: Dataset) -> dict[tuple[str, str], pl.Series]:
-    """Per (table, column), the positions of the few cells any check could match: one native pass per
-    column, the columns of a table searched in parallel by polars."""
-    out = {}
-    for name, text in ds.text.items():
-        columns = _text_fields(ds, name, free_only=False)
-        hints = {column: [HINTS.get(pattern) for pattern, free_only, _ in CHECKS
-                          if column in _text_fields(ds, name, free_only)] for column in columns}
-        masks = text.select([any_hint(column, hints[column]) for column in columns])
-        out.update({(name, column): masks[column].arg_true() for column in columns})
-    return out
-
-
 def check(ds: Dataset) -> list[Finding]:
-    screened = screens(ds)
     findings = []
     for name, text in ds.text.items():
         for pattern, free_only, message in CHECKS:
-            for column in _text_fields(ds, name, free_only):
-                hit = contains(text[column], _test(pattern), HINTS.get(pattern), screened[name, column])
+            for column in text_fields(ds, name, free_only):
+                hit = contains(text[column], _test(pattern), candidates(ds, name, column, HINTS[pattern]))
                 findings += ds.findings(RULE, name, hit, column, message)
     return findings
