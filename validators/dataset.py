@@ -168,6 +168,14 @@ def joined(*columns: str) -> pl.Expr:
     return pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="/")
 
 
+def text_is(frame: pl.DataFrame, column: str, value: str) -> pl.Expr:
+    """The column's text equals ``value`` (null where empty). A text or vocabulary column is compared
+    as it is, with no cast of every cell to text first (a vocabulary compares by its labels)."""
+    dtype = frame.schema.get(column)
+    as_is = dtype == pl.String or isinstance(dtype, (pl.Enum, pl.Categorical))
+    return (pl.col(column) if as_is else pl.col(column).cast(pl.String)) == value
+
+
 def lookup(keys: pl.Series, known: pl.Series, values: pl.Series) -> pl.Series:
     """For each key, the value at its first occurrence in ``known`` (null where absent or the key is null)."""
     if keys.dtype != known.dtype:

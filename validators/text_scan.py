@@ -41,37 +41,54 @@ def free_text(ds: "Dataset", name: str, text: pl.DataFrame) -> list[str]:
             if f.type == "string" and f.enum is None and not f.pattern and text.schema.get(f.name) == pl.String]
 
 
-def _screen(ds: "Dataset", name: str) -> tuple[frozenset[str], dict[str, pl.Series]]:
-    """The hints registered now, and per text column of the table the positions of the cells that match
-    any of them: one native pass per column, the columns searched in parallel by polars."""
-    hints, text = list(_HINTS), ds.text[name]
-    columns = [c for c in text_fields(ds, name) if text.schema.get(c) == pl.String]
-    if not hints or not columns:
-        return frozenset(hints), {}
-    union = "|".join(f"(?:{hint})" for hint in hints)
-    masks = text.select(pl.col(c).str.contains(union).fill_null(False) for c in columns)
-    return frozenset(hints), {c: masks[c].arg_true() for c in columns}
+class _Screen:
+    """Every text column of every table searched for all the hints registered at the time: the rows where
+    any column matches any hint (one native pass per column, the columns in parallel), then each hint
+    alone on the cells of those few rows, all tables at once. The result: for each (table, column, hint),
+    the positions of the cells that match."""
+
+    def __init__(self, ds: "Dataset"):
+        self.hints = list(_HINTS)
+        self.searched: set[tuple[str, str]] = set()
+        self.found: dict[tuple[str, str, str], list[int]] = {}
+        union = "|".join(f"(?:{hint})" for hint in self.hints)
+        few = []
+        for name, text in ds.text.items():
+            columns = [c for c in text_fields(ds, name) if text.schema.get(c) == pl.String] if self.hints else []
+            if not columns:
+                continue
+            self.searched.update((name, column) for column in columns)
+            masks = text.select(pl.col(c).str.contains(union).fill_null(False) for c in columns)
+            rows = masks.select(pl.any_horizontal(pl.all())).to_series().arg_true()
+            if len(rows):
+                few.append(text.select(pl.col(columns).gather(rows)).with_columns(_row=rows)
+                           .unpivot(index="_row", variable_name="_column", value_name="_cell")
+                           .with_columns(_table=pl.lit(name)))
+        if not few:
+            return
+        cells = pl.concat(few)
+        hits = cells.select("_table", "_column", "_row", *(
+            pl.col("_cell").str.contains(hint).fill_null(False).alias(str(i)) for i, hint in enumerate(self.hints)))
+        for i, hint in enumerate(self.hints):
+            for table, column, row in hits.filter(pl.col(str(i))).select("_table", "_column", "_row").iter_rows():
+                self.found.setdefault((table, column, hint), []).append(row)
 
 
-def candidates(ds: "Dataset", name: str, column: str, hint: str) -> pl.Series:
+def candidates(ds: "Dataset", name: str, column: str, hint: str) -> list[int]:
     """Positions of the cells of ``column`` that match ``hint`` (polars' regex engine), from the shared
-    screen when it holds this hint and column, else by searching the column."""
-    hints, screened = ds.cached(("text screen", name), lambda: _screen(ds, name))
-    cells = ds.text[name][column]
-    if hint not in hints or column not in screened:
-        return cells.str.contains(hint).fill_null(False).arg_true()
-    within = screened[column]
-    if not len(within):
-        return within
-    return within.filter(cells.gather(within).str.contains(hint).fill_null(False))
+    screen when it searched for this hint in this column, else by searching the column."""
+    screen = ds.cached("text screen", lambda: _Screen(ds))
+    if hint in screen.hints and (name, column) in screen.searched:
+        return screen.found.get((name, column, hint), [])
+    return ds.text[name][column].str.contains(hint).fill_null(False).arg_true().to_list()
 
 
-def contains(cells: pl.Series, test: Callable[[str], object], within: pl.Series) -> list[int]:
+def contains(cells: pl.Series, test: Callable[[str], object], within: list[int]) -> list[int]:
     """The positions among ``within`` of the cells for which ``test`` is true (such as a compiled
     pattern's ``search``), run in Python on those cells only."""
-    if not len(within):
+    if not within:
         return []
-    return [i for i, text in zip(within.to_list(), cells.gather(within).to_list()) if test(text)]
+    return [i for i, text in zip(within, cells.gather(within).to_list()) if test(text)]
 
 
 def screened_findings(ds: "Dataset", rule: str, hint: str, explain: Callable[[str], str | None]) -> list["Finding"]:
@@ -81,7 +98,9 @@ def screened_findings(ds: "Dataset", rule: str, hint: str, explain: Callable[[st
     for name, text in ds.text.items():
         for column in free_text(ds, name, text):
             rows = candidates(ds, name, column, hint)
-            found = [(int(i), explain(cell)) for i, cell in zip(rows.to_list(), text[column].gather(rows).to_list())]
+            if not rows:
+                continue
+            found = [(i, explain(cell)) for i, cell in zip(rows, text[column].gather(rows).to_list())]
             found = [(i, why) for i, why in found if why]
             findings += ds.findings(rule, name, [i for i, _ in found], column, [why for _, why in found])
     return findings

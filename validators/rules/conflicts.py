@@ -14,13 +14,27 @@ TABLES = ("citations",)
 
 
 def _cited_values(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
-    """The current text of each citation's (table, record, field); null where it cannot be looked up."""
-    rows = citations.with_row_index("position").filter(pl.col("field").is_not_null())
+    """The current text of each citation's (table, record, field); null where it cannot be looked up.
+
+    One join per cited table, every cited field at once: a join per (table, field) hashed the same
+    record IDs again for each field (0.2 s at a million rows)."""
+    rows = citations.select("table", "record_id", "field").with_row_index("position").filter(
+        pl.col("field").is_not_null())
     positions, values = [], []
-    for (name, field), group in rows.group_by(["table", "field"], maintain_order=True):
-        if name in ds.text and field in ds.text[name].columns:
-            positions.append(group["position"])
-            values.append(lookup(group["record_id"], ds.record_ids(name), ds.text[name][field]))
+    for (name,), group in rows.group_by("table", maintain_order=True):
+        if name not in ds.text:
+            continue
+        fields = [f for f in group["field"].unique(maintain_order=True).to_list() if f in ds.text[name].columns]
+        if not fields:
+            continue
+        records = ds.text[name].select(pl.col(f).alias(f"_{i}") for i, f in enumerate(fields)).with_columns(
+            ds.record_ids(name).alias("_record"))
+        # Where an ID is repeated (a duplicate key, reported by rule 1) the first row counts, as in lookup().
+        records = records.unique("_record", keep="first", maintain_order=True)
+        found = group.join(records, left_on="record_id", right_on="_record", how="left", maintain_order="left")
+        value = pl.coalesce(pl.when(pl.col("field") == f).then(pl.col(f"_{i}")) for i, f in enumerate(fields))
+        positions.append(found["position"])
+        values.append(found.select(value.cast(pl.String)).to_series())
     current = pl.repeat(None, len(citations), dtype=pl.String, eager=True)
     if positions:
         current = current.scatter(pl.concat(positions), pl.concat(values))
@@ -28,12 +42,13 @@ def _cited_values(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
 
 
 def _unknown_fields(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
-    rows = citations.with_row_index("position").filter(pl.col("field").is_not_null())
-    unknown = []
-    for (name,), group in rows.group_by("table", maintain_order=True):
-        if name in ds.package.tables:
-            unknown.append(group["position"].filter(~member(group["field"], ds.table(name).field_names)))
-    return at(len(citations), pl.concat(unknown) if unknown else [])
+    """Citations naming a field their (known) table lacks: one anti-join against every table's fields."""
+    known = pl.DataFrame([(name, field) for name, table in ds.package.tables.items() for field in table.field_names],
+                         schema={"table": pl.String, "field": pl.String}, orient="row")
+    rows = (citations.select(pl.col("table").cast(pl.String), pl.col("field").cast(pl.String))
+            .with_row_index("position")
+            .filter(pl.col("field").is_not_null() & pl.col("table").is_in(list(ds.package.tables))))
+    return at(len(citations), rows.join(known, on=["table", "field"], how="anti")["position"])
 
 
 def _asserted_for_empty(ds: Dataset, c: pl.DataFrame) -> pl.Series:
@@ -64,8 +79,10 @@ def check(ds: Dataset) -> list[Finding]:
     asserted = c["asserted_value"]
     differs = (asserted != current).fill_null(False)  # null where either side is empty: not comparable
     same = (asserted == current).fill_null(False)
-    message = "a supporting citation asserts " + asserted.fill_null("") + " but the record holds " + current.fill_null("")
-    findings += ds.findings(RULE, "citations", (c["stance"] == "supports") & differs, "asserted_value", message)
+    wrong = ((c["stance"] == "supports") & differs).fill_null(False).arg_true()  # the message only where needed
+    message = ("a supporting citation asserts " + asserted.gather(wrong).fill_null("") + " but the record holds "
+               + current.gather(wrong).fill_null(""))
+    findings += ds.findings(RULE, "citations", wrong, "asserted_value", message)
     findings += ds.findings(RULE, "citations", conflicts & same, "asserted_value",
                             "a conflicting citation asserts the value the record already holds; use stance supports")
     findings += ds.findings(RULE, "citations", _asserted_for_empty(ds, c), "asserted_value",

@@ -63,6 +63,8 @@ def _unresolved(ds: Dataset, name: str) -> list[Finding]:
         known = parent.select(reference).rename(dict(zip(reference, fields)))
         missing = (child.select(fields).with_row_index("position").drop_nulls(fields)
                    .join(known, on=fields, how="anti")["position"].sort())
+        if not len(missing):
+            continue
         target = f"{fk.resource}.{'/'.join(fk.reference_fields)}"
         existing = parent[reference[0]].drop_nulls().unique().to_list() if len(reference) == 1 else []
         values = child[fields[0]].gather(missing).to_list()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..dataset import Dataset, member
+from ..dataset import Dataset, member, text_is
 from ..findings import Finding
 
 RULE = "provenance"
@@ -23,10 +23,10 @@ ADMINISTRATIVE = {"retired_ids"}
 
 def check(ds: Dataset) -> list[Finding]:
     citations = ds.frame("citations")
-    backed = (citations.filter((pl.col("stance").cast(pl.String) == "supports") & pl.col("field").is_null()
-                               & (pl.col("support").cast(pl.String) == "explicit"))
+    backed = (citations.filter(text_is(citations, "stance", "supports") & pl.col("field").is_null()
+                               & text_is(citations, "support", "explicit"))
               .select(pl.col("table").cast(pl.String), "record_id").partition_by("table", as_dict=True))
-    unexplained = (citations["support"].cast(pl.String) == "inferred") & citations["notes"].is_null()
+    unexplained = citations.select(text_is(citations, "support", "inferred") & pl.col("notes").is_null()).to_series()
     findings = ds.findings(RULE, "citations", unexplained, "notes",
                            "an inferred citation must say in its notes how the value follows and from which "
                            "other citations")

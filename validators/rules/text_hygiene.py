@@ -82,9 +82,13 @@ def _test(pattern: str):
 
 def check(ds: Dataset) -> list[Finding]:
     findings = []
+    tests = {pattern: _test(pattern) for pattern, _, _ in CHECKS}
     for name, text in ds.text.items():
+        columns = {free_only: text_fields(ds, name, free_only) for free_only in (False, True)}
         for pattern, free_only, message in CHECKS:
-            for column in text_fields(ds, name, free_only):
-                hit = contains(text[column], _test(pattern), candidates(ds, name, column, HINTS[pattern]))
-                findings += ds.findings(RULE, name, hit, column, message)
+            for column in columns[free_only]:
+                rows = candidates(ds, name, column, HINTS[pattern])
+                hit = contains(text[column], tests[pattern], rows)
+                if hit:
+                    findings += ds.findings(RULE, name, hit, column, message)
     return findings
