@@ -58,7 +58,7 @@ class _Screen:
             if not columns:
                 continue
             self.searched.update((name, column) for column in columns)
-            masks = text.select(pl.col(c).str.contains(union).fill_null(False) for c in columns)
+            masks = text.select(_matches(text, columns, union))
             rows = masks.select(pl.any_horizontal(pl.all())).to_series().arg_true()
             if len(rows):
                 few.append(text.select(pl.col(columns).gather(rows)).with_columns(_row=rows)
@@ -72,6 +72,28 @@ class _Screen:
         for i, hint in enumerate(self.hints):
             for table, column, row in hits.filter(pl.col(str(i))).select("_table", "_column", "_row").iter_rows():
                 self.found.setdefault((table, column, hint), []).append(row)
+
+
+REPEATED = 4  # a column is searched value by value when its cells repeat each value this often on average
+DISTINCT_FROM = 10_000  # rows; below this, counting the values costs more than it saves
+
+
+def _matches(text: pl.DataFrame, columns: list[str], pattern: str) -> list[pl.Expr]:
+    """Per column, whether each cell matches ``pattern``. A column whose values repeat (a source ID, a
+    field name, a locator: a few hundred values in a million cells) has each distinct value searched
+    once, then its cells looked up; the others are searched cell by cell."""
+    distinct = dict(zip(columns, text.select(pl.col(columns).approx_n_unique()).row(0))) \
+        if text.height >= DISTINCT_FROM else {}
+    exprs = []
+    for column in columns:
+        cells = pl.col(column)
+        if distinct.get(column, text.height) * REPEATED <= text.height:
+            # One evaluation of unique() (two would each have an order of their own).
+            matching = cells.unique().implode().list.filter(pl.element().str.contains(pattern).fill_null(False))
+            exprs.append(cells.is_in(matching).fill_null(False))
+        else:
+            exprs.append(cells.str.contains(pattern).fill_null(False))
+    return exprs
 
 
 def candidates(ds: "Dataset", name: str, column: str, hint: str) -> list[int]:
