@@ -52,26 +52,29 @@ class _Screen:
         self.searched: set[tuple[str, str]] = set()
         self.found: dict[tuple[str, str, str], list[int]] = {}
         union = "|".join(f"(?:{hint})" for hint in self.hints)
-        few = []
+        few, columns = [], []  # cells of the rows found, as (column number, row, cell); the columns numbered
         for name, text in ds.text.items():
-            columns = [c for c in text_fields(ds, name) if text.schema.get(c) == pl.String] if self.hints else []
-            if not columns:
+            searched = [c for c in text_fields(ds, name) if text.schema.get(c) == pl.String] if self.hints else []
+            if not searched:
                 continue
-            self.searched.update((name, column) for column in columns)
-            masks = text.select(_matches(text, columns, union))
+            self.searched.update((name, column) for column in searched)
+            masks = text.select(_matches(text, searched, union))
             rows = masks.select(pl.any_horizontal(pl.all())).to_series().arg_true()
-            if len(rows):
-                few.append(text.select(pl.col(columns).gather(rows)).with_columns(_row=rows)
-                           .unpivot(index="_row", variable_name="_column", value_name="_cell")
-                           .with_columns(_table=pl.lit(name)))
+            if len(rows):  # numbered, not named: a field may be called anything, even _row
+                numbered = (pl.col(c).gather(rows).alias(str(len(columns) + k)) for k, c in enumerate(searched))
+                few.append(text.select(numbered).with_columns(_row=rows)
+                           .unpivot(index="_row", variable_name="_column", value_name="_cell"))
+                columns += [(name, column) for column in searched]
         if not few:
             return
-        cells = pl.concat(few)
-        hits = cells.select("_table", "_column", "_row", *(
-            pl.col("_cell").str.contains(hint).fill_null(False).alias(str(i)) for i, hint in enumerate(self.hints)))
-        for i, hint in enumerate(self.hints):
-            for table, column, row in hits.filter(pl.col(str(i))).select("_table", "_column", "_row").iter_rows():
-                self.found.setdefault((table, column, hint), []).append(row)
+        hits = (pl.concat(few).group_by("_column")
+                .agg(pl.col("_row").filter(pl.col("_cell").str.contains(hint).fill_null(False)).sort().alias(str(i))
+                     for i, hint in enumerate(self.hints)))
+        for found in hits.iter_rows(named=True):
+            name, column = columns[int(found["_column"])]
+            for i, hint in enumerate(self.hints):
+                if found[str(i)]:
+                    self.found[name, column, hint] = found[str(i)]
 
 
 REPEATED = 4  # a column is searched value by value when its cells repeat each value this often on average
