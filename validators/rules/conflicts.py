@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from ..dataset import Dataset, at, lookup, member
+from ..dataset import Dataset, at, lookup, member, text_is
 from ..findings import Finding
 
 RULE = "conflicts"
@@ -45,16 +45,16 @@ def _unknown_fields(ds: Dataset, citations: pl.DataFrame) -> pl.Series:
     """Citations naming a field their (known) table lacks: one anti-join against every table's fields."""
     known = pl.DataFrame([(name, field) for name, table in ds.package.tables.items() for field in table.field_names],
                          schema={"table": pl.String, "field": pl.String}, orient="row")
-    rows = (citations.select(pl.col("table").cast(pl.String), pl.col("field").cast(pl.String))
-            .with_row_index("position")
-            .filter(pl.col("field").is_not_null() & pl.col("table").is_in(list(ds.package.tables))))
+    rows = (citations.select("table", "field").with_row_index("position").filter(pl.col("field").is_not_null())
+            .with_columns(pl.col("table", "field").cast(pl.String))
+            .filter(pl.col("table").is_in(list(ds.package.tables))))
     return at(len(citations), rows.join(known, on=["table", "field"], how="anti")["position"])
 
 
 def _asserted_for_empty(ds: Dataset, c: pl.DataFrame) -> pl.Series:
     """Supporting citations that assert a value for a field the record leaves empty (rule 3: a supporting
     asserted_value must equal the row's value, and an empty cell equals no value)."""
-    rows = c.with_row_index("position").filter((pl.col("stance") == "supports") & pl.col("field").is_not_null()
+    rows = c.with_row_index("position").filter(text_is(c, "stance", "supports") & pl.col("field").is_not_null()
                                                & pl.col("asserted_value").is_not_null())
     hits = []
     for (name, field), group in rows.group_by(["table", "field"], maintain_order=True):
@@ -67,8 +67,8 @@ def _asserted_for_empty(ds: Dataset, c: pl.DataFrame) -> pl.Series:
 
 
 def check(ds: Dataset) -> list[Finding]:
-    c = ds.frame("citations").with_columns(pl.col("table", "stance").cast(pl.String))
-    conflicts = c["stance"] == "conflicts"
+    c = ds.frame("citations")  # a vocabulary column groups and compares by its labels: no cast needed
+    conflicts, supports = (c.select(text_is(c, "stance", stance)).to_series() for stance in ("conflicts", "supports"))
     findings = ds.findings(RULE, "citations", conflicts & c["field"].is_null(), "field",
                            "a conflicting citation must name the field the source disagrees on")
     findings += ds.findings(RULE, "citations", conflicts & c["asserted_value"].is_null(), "asserted_value",
@@ -79,7 +79,7 @@ def check(ds: Dataset) -> list[Finding]:
     asserted = c["asserted_value"]
     differs = (asserted != current).fill_null(False)  # null where either side is empty: not comparable
     same = (asserted == current).fill_null(False)
-    wrong = ((c["stance"] == "supports") & differs).fill_null(False).arg_true()  # the message only where needed
+    wrong = (supports & differs).fill_null(False).arg_true()  # the message only where needed
     message = ("a supporting citation asserts " + asserted.gather(wrong).fill_null("") + " but the record holds "
                + current.gather(wrong).fill_null(""))
     findings += ds.findings(RULE, "citations", wrong, "asserted_value", message)
