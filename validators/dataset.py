@@ -114,26 +114,9 @@ class Dataset:
 
     def line(self, name: str, index: int) -> int:
         if name not in self._lines:
-            self._lines[name] = self._record_lines(name)
+            self._lines[name] = record_lines(self.table(name), len(self.text[name]))
         lines = self._lines[name]
-        if lines is None:  # every record is one line
-            return index + 2
         return lines[index] if 0 <= index < len(lines) else index + 2
-
-    def _record_lines(self, name: str) -> list[int] | None:
-        """Where each record starts (structure.record_lines), or None when record i is on line i + 2.
-
-        That is so when no cell holds a line break and the file has one line per row: then the file is not
-        parsed again in Python (0.8 s at 140,000 rows, for one finding). Anything unusual (a carriage
-        return, a NUL, rows pyarrow skipped) takes the parse."""
-        table, text = self.table(name), self.text[name]
-        if any(text.select(pl.col(c).str.contains("[\n\r]").any() for c in text.columns).row(0)):
-            return record_lines(table)
-        raw = table.read_bytes()
-        lines = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
-        if b"\r" in raw or b"\0" in raw or lines != text.height + 1:
-            return record_lines(table)
-        return None
 
     def findings(self, rule: str, name: str, rows: pl.Series | Sequence[int], column: str | None,
                  message: str | pl.Series | Sequence[str], values: pl.Series | None = None,
