@@ -61,9 +61,11 @@ class _Screen:
             masks = text.select(_matches(text, searched, union))
             rows = masks.select(pl.any_horizontal(pl.all())).to_series().arg_true()
             if len(rows):  # numbered, not named: a field may be called anything, even _row
-                numbered = (pl.col(c).gather(rows).alias(str(len(columns) + k)) for k, c in enumerate(searched))
-                few.append(text.select(numbered).with_columns(_row=rows)
-                           .unpivot(index="_row", variable_name="_column", value_name="_cell"))
+                numbered = [pl.col(c).gather(rows).alias(str(len(columns) + k)) for k, c in enumerate(searched)]
+                cells = text.select(numbered).with_columns(_row=rows).unpivot(
+                    index="_row", variable_name="_column", value_name="_cell")
+                matched = masks.select(numbered).unpivot(value_name="_matched")["_matched"]  # in the same order
+                few.append(cells.filter(matched))
                 columns += [(name, column) for column in searched]
         if not few:
             return
