@@ -117,3 +117,10 @@ def unreleased_changes(repo: Path) -> bool:
     current = {str(p.relative_to(repo)): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in sorted((repo / "data").glob("*.csv"))}
     return current != recorded
+
+
+def examples(wanted: int) -> int:
+    """A property test's number of examples: ``wanted``, or fewer under `make check`'s hypothesis profile."""
+    from hypothesis import settings
+
+    return min(wanted, settings().max_examples)

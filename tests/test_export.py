@@ -16,6 +16,8 @@ from zhanaozen.loading.tables import shipped_package
 
 from support import BIN, assemble, digests, run
 
+# The module fixtures (every format exported once) are shared by its tests on one worker.
+pytestmark = pytest.mark.xdist_group("export")
 STEM = f"zhanaozen-prosecutions-{zhanaozen.__version__}"
 
 

@@ -339,6 +339,7 @@ def test_a_table_title_and_field_description_with_markup(tmp_path, gate):
 
 # --- chains and bounded work ---------------------------------------------------------------------------
 
+@pytest.mark.slow  # 40,000 trials and 100,000 retired IDs
 def test_a_long_appeal_chain_and_a_long_retirement_chain_are_quick(tmp_path, gate):
     path = assemble(tmp_path / "pkg")
     trials = path / "data" / "trials.csv"

@@ -15,6 +15,8 @@ import pytest
 
 from support import BIN, assemble, run
 
+pytestmark = pytest.mark.slow  # plays two git histories with the installed command
+
 ZHANAOZEN = str(BIN / "zhanaozen")
 GIT_ENV = {"GIT_AUTHOR_NAME": "Contributor", "GIT_AUTHOR_EMAIL": "c@example.org",
            "GIT_COMMITTER_NAME": "Contributor", "GIT_COMMITTER_EMAIL": "c@example.org",
