@@ -124,3 +124,18 @@ def examples(wanted: int) -> int:
     from hypothesis import settings
 
     return min(wanted, settings().max_examples)
+
+
+def cli(capsys, *args: str) -> subprocess.CompletedProcess:
+    """``zhanaozen ARGS`` in this process, for tests about what a command prints and its exit status:
+    the installed console script in its own process is tested in test_validate.py and the modules that
+    are about the process (test_contributed_code.py, test_which_package.py, test_wheel.py)."""
+    from zhanaozen.cli import main
+
+    capsys.readouterr()
+    try:
+        code = main(list(args))
+    except SystemExit as exit_:  # argparse: a usage error or --help
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return subprocess.CompletedProcess(["zhanaozen", *args], code, out, err)
