@@ -14,7 +14,7 @@ from zhanaozen.validators.output import render
 from zhanaozen.validators import catalogue
 from zhanaozen.validators.catalogue import RULES
 
-from support import BAD_EXAMPLES, BIN, assemble, digests, expected, expected_line, run
+from support import BAD_EXAMPLES, BIN, assemble, cli, digests, expected, expected_line, run
 
 
 def test_shipped_package_is_valid(shipped):
@@ -146,12 +146,12 @@ def test_a_misspelt_option_is_one_line_and_exit_2():
     assert result.stderr.strip().count("\n") == 0 and "--formt" in result.stderr
 
 
-def test_version_and_command_help_with_examples():
+def test_version_and_command_help_with_examples(capsys):
     version = run(str(BIN / "zhanaozen"), "--version")
     assert version.returncode == 0 and version.stdout.startswith(f"zhanaozen {zhanaozen.__version__}")
     for command in ("validate", "fmt", "next-id", "template", "info", "cite", "coverage", "export", "diff",
                     "renumber", "person"):
-        text = run(str(BIN / "zhanaozen"), command, "--help").stdout
+        text = cli(capsys, command, "--help").stdout
         assert "examples:\n  zhanaozen" in text or "examples:\n  git merge" in text, command
         assert "checkout" in text, command  # every command that reads a package says how it finds it
 
