@@ -126,16 +126,19 @@ def examples(wanted: int) -> int:
     return min(wanted, settings().max_examples)
 
 
-def cli(capsys, *args: str) -> subprocess.CompletedProcess:
+def cli(*args: str) -> subprocess.CompletedProcess:
     """``zhanaozen ARGS`` in this process, for tests about what a command prints and its exit status:
     the installed console script in its own process is tested in test_validate.py and the modules that
     are about the process (test_contributed_code.py, test_which_package.py, test_wheel.py)."""
+    import contextlib
+    import io
+
     from zhanaozen.cli import main
 
-    capsys.readouterr()
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:  # argparse: a usage error or --help
-        code = exit_.code
-    out, err = capsys.readouterr()
-    return subprocess.CompletedProcess(["zhanaozen", *args], code, out, err)
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exit_:  # argparse: a usage error or --help
+            code = exit_.code
+    return subprocess.CompletedProcess(["zhanaozen", *args], code, out.getvalue(), err.getvalue())

@@ -193,9 +193,9 @@ def test_markdown_makes_no_external_request(valid_package, zhanaozen):
 # --- the command ----------------------------------------------------------------------------
 
 @pytest.fixture
-def zhanaozen(capsys):
+def zhanaozen():
     """``zhanaozen coverage ARGS`` in process (support.cli)."""
-    return lambda *args: cli(capsys, "coverage", *args)
+    return lambda *args: cli("coverage", *args)
 
 
 def test_cli_text(valid_package, zhanaozen):

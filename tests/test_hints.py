@@ -13,10 +13,10 @@ from support import EXAMPLES, assemble, cli
 
 
 @pytest.fixture
-def validate(capsys, monkeypatch):
+def validate(monkeypatch):
     """``zhanaozen validate ARGS PACKAGE`` in process (support.cli), with no step summary to write."""
     monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
-    return lambda package, *args: cli(capsys, "validate", *args, str(package))
+    return lambda package, *args: cli("validate", *args, str(package))
 
 
 def replace_in(path: Path, old: str, new: str) -> None:

@@ -46,7 +46,7 @@ def test_the_release_records_the_checksums_of_its_files(repo_root):
     assert listed == {f"data/{name}.csv" for name in zhanaozen.tables()}
 
 
-def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped, capsys):
+def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped):
     package = copy_shipped("pkg")
     assert zhanaozen.validate(package).valid
     tamper(package / "data" / "persons.csv")
@@ -54,7 +54,7 @@ def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped, capsys)
     integrity = [f for f in report.findings if f.rule == "integrity"]
     assert [f.file for f in integrity] == ["data/persons.csv"], report.findings
     assert "checksum" in integrity[0].message
-    result = cli(capsys, "validate", str(package))
+    result = cli("validate", str(package))
     assert result.returncode == 1
     assert "data/persons.csv: [integrity]" in result.stdout
 

@@ -44,7 +44,7 @@ def _write(package: Path, descriptor: dict) -> None:
 
 @pytest.mark.parametrize("where", ["package-profile", "resource-profile", "dialect", "license", "schema-ref",
                                    "resource-path"])
-def test_urls_in_the_descriptor_are_never_fetched(valid_package, listener, where, capsys):
+def test_urls_in_the_descriptor_are_never_fetched(valid_package, listener, where):
     url, requests = listener
     descriptor = _descriptor(valid_package)
     resource = descriptor["resources"][1]
@@ -62,7 +62,7 @@ def test_urls_in_the_descriptor_are_never_fetched(valid_package, listener, where
     else:
         resource["path"] = target
     _write(valid_package, descriptor)
-    result = cli(capsys, "validate", str(valid_package))  # and the descriptor check's child process
+    result = cli("validate", str(valid_package))  # and the descriptor check's child process
     assert "Traceback" not in result.stdout + result.stderr
     assert requests == [], f"the validator fetched {requests}"
     if where in ("schema-ref", "resource-path"):

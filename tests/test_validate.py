@@ -146,12 +146,12 @@ def test_a_misspelt_option_is_one_line_and_exit_2():
     assert result.stderr.strip().count("\n") == 0 and "--formt" in result.stderr
 
 
-def test_version_and_command_help_with_examples(capsys):
+def test_version_and_command_help_with_examples():
     version = run(str(BIN / "zhanaozen"), "--version")
     assert version.returncode == 0 and version.stdout.startswith(f"zhanaozen {zhanaozen.__version__}")
     for command in ("validate", "fmt", "next-id", "template", "info", "cite", "coverage", "export", "diff",
                     "renumber", "person"):
-        text = cli(capsys, command, "--help").stdout
+        text = cli(command, "--help").stdout
         assert "examples:\n  zhanaozen" in text or "examples:\n  git merge" in text, command
         assert "checkout" in text, command  # every command that reads a package says how it finds it
 
