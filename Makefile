@@ -16,7 +16,7 @@ validate: install
 
 # The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium where it
 # can (root and apt-get), or stops with one line naming the command to run.
-# Both test targets spread the tests over the machine's cores (pytest-xdist; WORKERS=1 for one process).
+# Both test targets spread the tests over the machine's cores (pytest-xdist; WORKERS=0 runs them in one process).
 # --dist loadgroup keeps the tests that read one bad example's validation on one worker (tests/conftest.py).
 WORKERS ?= auto
 PYTEST  = $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
