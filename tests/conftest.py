@@ -21,7 +21,16 @@ def pytest_configure(config):
     """One memo of the descriptor check for the session (validators/stages/descriptor_memo.py), not the
     user's ~/.cache: each descriptor the tests build is checked by frictionless once. Set before the
     xdist workers start, so they inherit it and share the memo."""
-    os.environ.setdefault("ZHANAOZEN_CACHE_DIR", tempfile.mkdtemp(prefix="zhanaozen-test-cache-"))
+    if "ZHANAOZEN_CACHE_DIR" not in os.environ:
+        config._zhanaozen_memo = os.environ["ZHANAOZEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="zhanaozen-test-cache-")
+
+
+def pytest_unconfigure(config):
+    """The memo folder goes with the session that made it (the controller, under xdist)."""
+    memo = getattr(config, "_zhanaozen_memo", None)
+    if memo:
+        shutil.rmtree(memo, ignore_errors=True)
+        del os.environ["ZHANAOZEN_CACHE_DIR"]
 
 
 # `make check` runs the property tests with a few examples each (`--hypothesis-profile=check`), so every
