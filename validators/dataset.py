@@ -100,7 +100,7 @@ class Dataset:
 
     def line(self, name: str, index: int) -> int:
         if name not in self._lines:
-            self._lines[name] = record_lines(self.table(name))
+            self._lines[name] = record_lines(self.table(name), len(self.text[name]))
         lines = self._lines[name]
         return lines[index] if 0 <= index < len(lines) else index + 2
 

@@ -110,14 +110,19 @@ def _edge(chars: np.ndarray) -> np.ndarray:
     return (chars == ord(",")) | (chars == ord("\n")) | (chars == ord("\r")) | (chars == _QUOTE)
 
 
-def _stray_quotes(table: Table, raw: bytes) -> list[Finding]:
+def _quote_offsets(raw: bytes) -> np.ndarray:
+    """Where every double quote stands: found once, in native code, for the two quote checks."""
+    return np.flatnonzero(np.frombuffer(raw, dtype=np.uint8) == _QUOTE)
+
+
+def _stray_quotes(table: Table, raw: bytes, quotes: np.ndarray) -> list[Finding]:
     """Quotes with ordinary characters on both sides, like `a"b` or `"a"b`: pyarrow would silently drop or
     keep them, so they are refused. Found with whole-array operations, as a regex scan would cost more than
     parsing. (An unclosed quote surfaces as a row with too few cells.)"""
-    if b'"' not in raw:
+    at = quotes[(quotes > 0) & (quotes < len(raw) - 1)]
+    if not len(at):
         return []
     data = np.frombuffer(raw, dtype=np.uint8)
-    at = np.flatnonzero(data[1:-1] == _QUOTE) + 1
     lone = at[~_edge(data[at - 1]) & ~_edge(data[at + 1])]
     return [_located(table, raw, int(offset), "a quote inside a cell that is not doubled; put the whole cell in "
                                               'double quotes and write each quote inside it as ""')
@@ -139,9 +144,9 @@ def _oversized(table: Table, frame: pl.DataFrame) -> list[Finding]:
     return findings
 
 
-def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None, threads: bool = False) -> pa.Table:
+def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None) -> pa.Table:
     names = table.field_names
-    read = pacsv.ReadOptions(use_threads=threads, skip_rows=1, column_names=names)
+    read = pacsv.ReadOptions(use_threads=False, skip_rows=1, column_names=names)
     if block_size:
         read.block_size = block_size
     return pacsv.read_csv(
@@ -156,10 +161,10 @@ def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None, 
     )
 
 
-def _rows(table: Table, raw: bytes) -> tuple[pa.Table | None, list[Finding]]:
-    quotes = _stray_quotes(table, raw)
-    if quotes:  # parsing would misplace every cell after the quote
-        return None, _blank_lines(table, raw) + quotes
+def _rows(table: Table, raw: bytes, quotes: np.ndarray) -> tuple[pa.Table | None, list[Finding]]:
+    stray = _stray_quotes(table, raw, quotes)
+    if stray:  # parsing would misplace every cell after the quote
+        return None, _blank_lines(table, raw) + stray
     bad: list[Finding] = []
 
     names = table.field_names
@@ -180,12 +185,9 @@ def _rows(table: Table, raw: bytes) -> tuple[pa.Table | None, list[Finding]]:
         return "skip"
 
     try:
-        # First on all cores, only noting whether any row is malformed: in parallel pyarrow knows no
-        # row numbers and calls the handler out of order. Then, if one is, again in order, to locate it.
-        malformed = []
-        arrow = _parse(table, raw, lambda row: malformed.append(True) or "skip", threads=True)
-        if malformed:
-            arrow = _parse(table, raw, on_invalid)
+        # In order on one core: pyarrow's threaded reader is slower here (with values that may hold line
+        # breaks it cannot split the file ahead), and the handler then gets rows out of order.
+        arrow = _parse(table, raw, on_invalid)
     except (pa.ArrowException, UnicodeError):
         try:  # a row longer than pyarrow's block (a huge cell): read the file as one block to locate it
             bad.clear()
@@ -216,8 +218,9 @@ def read_table(table: Table) -> tuple[pa.Table | None, list[Finding]]:
     if not findings:
         # pyarrow checks that every cell is UTF-8 while it parses, so the whole file is decoded in
         # Python only when it cannot be read; invalid UTF-8 is then the finding that counts.
-        frame, findings = _rows(table, raw)
-        findings = findings or _unclosed_at_end(table, raw)
+        quotes = _quote_offsets(raw)
+        frame, findings = _rows(table, raw, quotes)
+        findings = findings or _unclosed_at_end(table, raw, quotes)
         if not findings:
             return frame, []
     return None, _invalid_utf8(table, raw) or findings
@@ -241,6 +244,8 @@ def _is_utf8(raw: bytes) -> bool:
 def _line_endings(table: Table, raw: bytes) -> list[Finding]:
     """A carriage return not followed by a line feed: old Mac line endings (or a stray CR), which some
     readers take as a line break and others as part of a cell; the file is refused, not guessed at."""
+    if b"\r" not in raw:  # the usual case, found at memchr speed
+        return []
     match = re.search(rb"\r(?!\n)", raw)
     if match is None:
         return []
@@ -248,19 +253,25 @@ def _line_endings(table: Table, raw: bytes) -> list[Finding]:
                                                 "endings) or a cell holds one; save the file with \\n line endings")]
 
 
-def _unclosed_at_end(table: Table, raw: bytes) -> list[Finding]:
+def _unclosed_at_end(table: Table, raw: bytes, quotes: np.ndarray) -> list[Finding]:
     """A quote opened in the last row and never closed: pyarrow reads the rest of the file into the cell
     without a word. In a well-formed file quotes pair up (a doubled quote closes and reopens), so an odd
     count means the last quote opens a cell that never ends."""
-    if raw.count(b'"') % 2 == 0:
+    if len(quotes) % 2 == 0:
         return []
-    return [_located(table, raw, raw.rfind(b'"'), "a quote opens a cell here and the file ends before it "
+    return [_located(table, raw, int(quotes[-1]), "a quote opens a cell here and the file ends before it "
                                                  "closes; close the quote or double it")]
 
 
-def record_lines(table: Table) -> list[int]:
-    """Physical line on which each data record starts (differs from index + 2 when cells hold newlines)."""
+def record_lines(table: Table, records: int | None = None) -> list[int]:
+    """Physical line on which each data record starts (differs from index + 2 when cells hold newlines).
+
+    ``records``, the number of records read, lets a file whose every record fits on one line (as many
+    lines as records and header) skip the record-by-record walk in Python."""
     raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
+    physical = raw.count(b"\n") + (0 if raw.endswith(b"\n") else 1)
+    if records is not None and physical == records + 1:
+        return list(range(2, records + 2))
     reader = csv.reader(io.StringIO(raw.decode("utf-8", errors="replace"), newline=""))
     next(reader, None)
     starts, line = [], 2
