@@ -137,15 +137,16 @@ def test_inferred_citations_are_marked(valid_package):
     with (valid_package / "data" / "citations.csv").open("a", encoding="utf-8") as f:
         f.write("CIT-09999,sentences,SEN-0002,term_months,example-report,para. 9,supports,inferred,,"
                 "Follows from the first-instance term and the reduction the report describes.\n")
-    p = zhanaozen.person("PER-0001", path=valid_package).to_dict()
+    profile = zhanaozen.person("PER-0001", path=valid_package)  # a copy at a path is read on every call: once
+    p = profile.to_dict()
     appeal = next(s for t in p["trials"] for s in t["sentences"] if s["sentence_id"] == "SEN-0002")
     marks = {c["citation_id"]: c["support"] for c in appeal["citations"]}
     assert marks["CIT-09999"] == "inferred"
     assert set(marks.values()) == {"explicit", "inferred"}
     inferred = next(i for i in p["inferred"] if i["citation_id"] == "CIT-09999")
     assert (inferred["record_id"], inferred["field"]) == ("SEN-0002", "term_months")
-    assert "[sources: " in str(zhanaozen.person("PER-0001", path=valid_package))
-    assert "example-report (inferred)" in str(zhanaozen.person("PER-0001", path=valid_package))
+    assert "[sources: " in str(profile)
+    assert "example-report (inferred)" in str(profile)
 
 
 def test_cli_prints_the_profile_as_text_or_json(valid_package, capsys):
