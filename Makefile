@@ -16,11 +16,22 @@ validate: install
 
 # The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium where it
 # can (root and apt-get), or stops with one line naming the command to run.
+# Both test targets spread the tests over the machine's cores (pytest-xdist; WORKERS=0 runs them in one process).
+# --dist loadgroup keeps the tests that read one bad example's validation on one worker (tests/conftest.py).
+WORKERS ?= auto
+PYTEST  = $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
+
 test: install
 	$(VENV)/bin/python tests/find_browser.py --ensure
-	$(VENV)/bin/pytest
+	$(PYTEST)
 
-.PHONY: install validate test check release benchmark
+# The fast lane (under 30 s): every test but the slow ones (builds, the browser, R, git plays, frictionless,
+# the benchmark), property tests with a few examples each. The tests read the installed wheel, so the
+# package is reinstalled first; the test tools are installed when missing (CI's first job has only [validate]).
+check:
+	$(VENV)/bin/python -c "import pytest, xdist, hypothesis, filelock" 2>/dev/null || $(MAKE) install
+	$(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(PYTEST) -m "not slow" --hypothesis-profile=check -q
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
 .PHONY: docs serve-docs

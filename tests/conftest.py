@@ -1,6 +1,7 @@
 """Fixtures: the installed package, and tiny packages assembled from tests/examples."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -8,6 +9,8 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from filelock import FileLock
+from hypothesis import HealthCheck, settings
 
 from find_browser import ADVICE, find
 from support import BAD_EXAMPLES, BIN, assemble, digests, expected, run, unreleased_changes
@@ -16,8 +19,50 @@ from zhanaozen.package.paths import package_root
 
 def pytest_configure(config):
     """One memo of the descriptor check for the session (validators/stages/descriptor_memo.py), not the
-    user's ~/.cache: each descriptor the tests build is checked by frictionless once."""
-    os.environ.setdefault("ZHANAOZEN_CACHE_DIR", tempfile.mkdtemp(prefix="zhanaozen-test-cache-"))
+    user's ~/.cache: each descriptor the tests build is checked by frictionless once. Set before the
+    xdist workers start, so they inherit it and share the memo."""
+    if "ZHANAOZEN_CACHE_DIR" not in os.environ:
+        config._zhanaozen_memo = os.environ["ZHANAOZEN_CACHE_DIR"] = tempfile.mkdtemp(prefix="zhanaozen-test-cache-")
+
+
+def pytest_unconfigure(config):
+    """The memo folder goes with the session that made it (the controller, under xdist)."""
+    memo = getattr(config, "_zhanaozen_memo", None)
+    if memo:
+        shutil.rmtree(memo, ignore_errors=True)
+        del os.environ["ZHANAOZEN_CACHE_DIR"]
+
+
+# `make check` runs the property tests with a few examples each (`--hypothesis-profile=check`), so every
+# property still runs on every change; `make test` draws the numbers each test asks for.
+settings.register_profile("check", max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under `--dist loadgroup` (Makefile), the tests that read one bad example's validation
+    (`validated_bad`) run on one worker, so each example is still validated once per run."""
+    for item in items:
+        example = getattr(item, "callspec", None) and item.callspec.params.get("validated_bad")
+        if example is not None:
+            item.add_marker(pytest.mark.xdist_group(f"bad-{example.name}"))
+
+
+def shared(tmp_path_factory, name: str, make):
+    """A folder made once per test run, by whichever worker asks first: with pytest-xdist each worker
+    has its own session, so a session fixture alone would build the wheel or the site once per worker.
+    ``make(folder)`` fills the folder; the others wait on the lock and read it."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / name, root / f"{name}.done"
+    with FileLock(root / f"{name}.lock"):
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt of another worker: try again
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
 
 
 @pytest.fixture
@@ -79,18 +124,22 @@ def validated_bad(request, tmp_path_factory) -> tuple[Path, dict, object, dict]:
 def release(repo_root, tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
     """`zhanaozen release` in a clean clone of the repository, once per session: its dist/ (sdist, wheel,
     zip) serves the release and the wheel tests, so the wheel is built once."""
-    clone = tmp_path_factory.mktemp("release") / "clone"
-    subprocess.run(["git", "clone", "--quiet", str(repo_root), str(clone)], check=True)
-    if unreleased_changes(clone):
-        # Rows added since the last release (a contributor's pull request) are the next release's to cut:
-        # the clone plays that release, so the committed files of the last one are not rewritten.
-        _set_next_minor_version(clone)
-    return clone, run(str(BIN / "zhanaozen"), "release", "--repo", str(clone))
+    def make(folder: Path) -> None:
+        clone = folder / "clone"
+        subprocess.run(["git", "clone", "--quiet", str(repo_root), str(clone)], check=True)
+        if unreleased_changes(clone):
+            # Rows added since the last release (a contributor's pull request) are the next release's to cut:
+            # the clone plays that release, so the committed files of the last one are not rewritten.
+            _set_next_minor_version(clone)
+        result = run(str(BIN / "zhanaozen"), "release", "--repo", str(clone))
+        (folder / "result.json").write_text(json.dumps([result.returncode, result.stdout, result.stderr]))
+
+    folder = shared(tmp_path_factory, "release", make)
+    code, out, err = json.loads((folder / "result.json").read_text())
+    return folder / "clone", subprocess.CompletedProcess(["zhanaozen", "release"], code, out, err)
 
 
 def _set_next_minor_version(repo: Path) -> None:
-    import json
-
     path = repo / "datapackage.json"
     descriptor = json.loads(path.read_text(encoding="utf-8"))
     major, minor, _ = descriptor["version"].split(".")

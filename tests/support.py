@@ -117,3 +117,34 @@ def unreleased_changes(repo: Path) -> bool:
     current = {str(p.relative_to(repo)): hashlib.sha256(p.read_bytes()).hexdigest()
                for p in sorted((repo / "data").glob("*.csv"))}
     return current != recorded
+
+
+def examples(wanted: int) -> int:
+    """A property test's number of examples: ``wanted``, or fewer under `make check`'s hypothesis profile."""
+    from hypothesis import settings
+
+    return min(wanted, settings().max_examples)
+
+
+def cli(*args: str, cwd: Path | None = None, unset: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """``zhanaozen ARGS`` in this process, for tests about what a command prints and its exit status:
+    the installed console script in its own process is tested in test_validate.py and the modules that
+    are about the process (test_contributed_code.py, test_which_package.py, test_wheel.py). ``cwd``: the
+    folder it is typed in; ``unset``: environment variables it runs without."""
+    import contextlib
+    import io
+    import os
+
+    from zhanaozen.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved = {name: os.environ.pop(name) for name in unset if name in os.environ}
+    try:
+        with contextlib.chdir(cwd or Path.cwd()), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exit_:  # argparse: a usage error or --help
+                code = exit_.code
+    finally:
+        os.environ.update(saved)
+    return subprocess.CompletedProcess(["zhanaozen", *args], code, out.getvalue(), err.getvalue())

@@ -43,7 +43,15 @@ def test_the_trap_works(booby_trapped):
     marker.unlink()
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
+# Each is a child process of about a second (the validator, pandas, the exporters): the whole suite runs
+# them all, `make check` the quick ones and `validate .`, the command CI runs in a pull request's folder.
+SLOW = [["validate", "--format", "github", "."], ["validate", "--format", "json", "."], ["info"], ["coverage", "."],
+        ["export", "--format", "sqlite", "--out", "out"], ["release", "--repo", ".", "--no-build"],
+        ["person", "PER-0001", "."]]
+
+
+@pytest.mark.parametrize("args", [pytest.param(c, marks=[pytest.mark.slow] if c in SLOW else [], id=" ".join(c))
+                                  for c in COMMANDS])
 def test_no_command_imports_contributed_code(booby_trapped, args):
     folder, marker = booby_trapped
     result = subprocess.run([str(BIN / "zhanaozen"), *args], cwd=folder, capture_output=True, text=True, timeout=600)

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 
 from zhanaozen.package.descriptor import read_package
 from zhanaozen.maintain.template import FOLDER, templates
 
-from support import BIN, EXAMPLES, assemble, run
+from support import BIN, EXAMPLES, assemble, cli, run
 
 
 def test_workflows_pass_actionlint(repo_root):
@@ -49,7 +48,7 @@ def test_a_template_row_pasted_unedited_fails_validation(tmp_path):
     persons = package / "data" / "persons.csv"
     row = run(str(BIN / "zhanaozen"), "template", "persons", "--path", str(package)).stdout.split("\n")[1]
     persons.write_text(persons.read_text() + row + "\n")
-    result = run(str(BIN / "zhanaozen"), "validate", "--format", "json", str(package))
+    result = cli("validate", "--format", "json", str(package))
     assert result.returncode == 1
     errors = json.loads(result.stdout)["errors"]
     assert {"data/persons.csv"} <= {e["file"] for e in errors}
@@ -106,7 +105,7 @@ def test_next_id_explains_when_a_table_has_no_numbered_id(tmp_path, table):
 
 def test_json_output_has_the_documented_shape(tmp_path):
     package = assemble(tmp_path, EXAMPLES / "bad" / "field-enum")
-    result = run(str(BIN / "zhanaozen"), "validate", "--format", "json", str(package))
+    result = cli("validate", "--format", "json", str(package))
     assert result.returncode == 1
     document = json.loads(result.stdout)
     assert set(document) == {"shape", "package", "valid", "errors", "errors_not_shown", "warnings", "rows",
@@ -120,28 +119,29 @@ def test_json_output_has_the_documented_shape(tmp_path):
 def test_warnings_are_reported_apart_and_never_fail_the_run(tmp_path):
     """The valid example documents 1 of 13 persons a source reports imprisoned: coverage, not an error."""
     package = assemble(tmp_path)
-    result = run(str(BIN / "zhanaozen"), "validate", "--format", "json", str(package))
+    result = cli("validate", "--format", "json", str(package))
     assert result.returncode == 0
     document = json.loads(result.stdout)
     assert document["valid"] and document["errors"] == []
     assert any(w["rule"] == "reported-totals" and w["severity"] == "warning" for w in document["warnings"])
-    text = run(str(BIN / "zhanaozen"), "validate", str(package)).stdout
+    text = cli("validate", str(package)).stdout
     assert "Warnings (" in text and "VALID" in text
 
 
 def test_text_output_groups_by_file_and_rule_with_the_fix(tmp_path):
     package = assemble(tmp_path, EXAMPLES / "bad" / "defendants-acquittal-with-term")
-    out = run(str(BIN / "zhanaozen"), "validate", str(package)).stdout
+    out = cli("validate", str(package)).stdout
     block = out[out.index("data/sentences.csv\n"):]
     assert block.splitlines()[1].startswith("  defendants (")
     assert "    fix: " in block
 
 
-def test_github_paths_are_relative_to_the_repository(tmp_path):
+def test_github_paths_are_relative_to_the_repository(tmp_path, monkeypatch):
     """A package in a subfolder of the repository: annotations name the file from the repository root."""
     (tmp_path / "pkg").mkdir()
     assemble(tmp_path / "pkg", EXAMPLES / "bad" / "field-enum")
-    env = dict(os.environ, GITHUB_WORKSPACE=str(tmp_path))
-    env.pop("GITHUB_STEP_SUMMARY", None)
-    result = run(str(BIN / "zhanaozen"), "validate", "--format", "github", "pkg", cwd=tmp_path, env=env)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    monkeypatch.chdir(tmp_path)
+    result = cli("validate", "--format", "github", "pkg")
     assert "::error file=pkg/data/sentences.csv,line=4,col=" in result.stdout, result.stdout

@@ -19,7 +19,7 @@ import pytest
 from zhanaozen.docsite.coverage_page import markdown
 from zhanaozen.reports.coverage import COLUMNS, coverage
 
-from support import BIN, run
+from support import cli
 
 # The mapping docs/design-decisions.md states, seen from the sentence: the measure its outcome counts towards,
 # and the outcomes that are convictions. "other" counts only as a defendant.
@@ -184,7 +184,7 @@ def test_markdown_shows_data_markup_as_text(hostile_package):
     assert HOSTILE in "".join(t.text for t in chart.iter("{http://www.w3.org/2000/svg}title"))
 
 
-def test_markdown_makes_no_external_request(valid_package):
+def test_markdown_makes_no_external_request(valid_package, zhanaozen):
     page = markdown(valid_package)
     for marker in ("<script", "<img", "<iframe", "<link", "src=", "xlink:href", "@import", "url("):
         assert marker not in page.lower(), marker
@@ -192,11 +192,13 @@ def test_markdown_makes_no_external_request(valid_package):
 
 # --- the command ----------------------------------------------------------------------------
 
-def zhanaozen(*args: str):
-    return run(str(BIN / "zhanaozen"), "coverage", *args)
+@pytest.fixture
+def zhanaozen():
+    """``zhanaozen coverage ARGS`` in process (support.cli)."""
+    return lambda *args: cli("coverage", *args)
 
 
-def test_cli_text(valid_package):
+def test_cli_text(valid_package, zhanaozen):
     add_claim(valid_package, "CLM-0004,TRI-002,,appellants,1,at_least,People who appealed.,example-report,para. 6")
     result = zhanaozen(str(valid_package))
     assert result.returncode == 0, result.stderr
@@ -208,7 +210,7 @@ def test_cli_text(valid_package):
             in lines)
 
 
-def test_cli_csv_is_the_table(valid_package):
+def test_cli_csv_is_the_table(valid_package, zhanaozen):
     result = zhanaozen(str(valid_package), "--format", "csv")
     assert result.returncode == 0, result.stderr
     table = list(csv.DictReader(io.StringIO(result.stdout)))
@@ -220,13 +222,13 @@ def test_cli_csv_is_the_table(valid_package):
                    ("TRI-002", "imprisoned", "1", "")}
 
 
-def test_cli_markdown_is_the_page(valid_package):
+def test_cli_markdown_is_the_page(valid_package, zhanaozen):
     result = zhanaozen(str(valid_package), "--format", "markdown")
     assert result.returncode == 0, result.stderr
     assert result.stdout == markdown(valid_package)
 
 
-def test_cli_defaults_to_the_installed_dataset(shipped):
+def test_cli_defaults_to_the_installed_dataset(shipped, zhanaozen):
     result = zhanaozen()
     assert result.returncode == 0, result.stderr
     trials = {c["trial_id"] for c in rows(shipped, "claims") if c["trial_id"]}
@@ -234,7 +236,7 @@ def test_cli_defaults_to_the_installed_dataset(shipped):
 
 
 @pytest.mark.parametrize("break_it", ["no_directory", "no_claims_file"])
-def test_cli_bad_path_is_a_clear_error(valid_package, break_it):
+def test_cli_bad_path_is_a_clear_error(valid_package, break_it, zhanaozen):
     path = valid_package / "missing"
     if break_it == "no_claims_file":
         (valid_package / "data" / "claims.csv").unlink()
@@ -247,7 +249,7 @@ def test_cli_bad_path_is_a_clear_error(valid_package, break_it):
     assert ("missing" if break_it == "no_directory" else "claims.csv") in result.stderr
 
 
-def test_package_without_claims_or_sentences_has_an_empty_report(valid_package):
+def test_package_without_claims_or_sentences_has_an_empty_report(valid_package, zhanaozen):
     for table in ("claims", "sentences", "charges"):
         path = valid_package / "data" / f"{table}.csv"
         path.write_text(path.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")

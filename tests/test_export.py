@@ -14,8 +14,10 @@ import pytest
 import zhanaozen
 from zhanaozen.loading.tables import shipped_package
 
-from support import BIN, assemble, digests, run
+from support import assemble, cli, digests, run
 
+# The module fixtures (every format exported once) are shared by its tests on one worker.
+pytestmark = pytest.mark.xdist_group("export")
 STEM = f"zhanaozen-prosecutions-{zhanaozen.__version__}"
 
 
@@ -30,7 +32,8 @@ def package():
 
 
 def export(*args: str) -> tuple[int, list[Path], str]:
-    result = run(str(BIN / "zhanaozen"), "export", *args)
+    """``zhanaozen export ARGS`` in process (support.cli): exit status, the files it lists, its errors."""
+    result = cli("export", *args)
     return result.returncode, [Path(line) for line in result.stdout.splitlines()], result.stderr
 
 

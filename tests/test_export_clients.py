@@ -16,6 +16,8 @@ from zhanaozen.loading.tables import shipped_package
 
 from support import BIN, run
 
+# R, and one export per run: the module's tests share `seen` on one worker.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("r-clients")]
 SCRIPT = Path(__file__).parent / "clients" / "read_exports.R"
 STEM = f"zhanaozen-prosecutions-{zhanaozen.__version__}"
 TABLES = ("sentences", "persons", "trials")

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from zhanaozen.maintain.fmt import canonical
 from zhanaozen.package.descriptor import Field, Table, read_package
 
-from support import BIN, EXAMPLES, assemble, digests, run
+from support import BIN, EXAMPLES, assemble, digests, examples, run
 
 PACKAGE = read_package(EXAMPLES.parent.parent)  # the repository's own descriptor and schemas
 REFUSED = ["structure-latin1", "structure-utf16", "structure-short-row", "structure-unclosed-quote",
@@ -101,7 +101,7 @@ def written_tables(draw, table: Table) -> bytes:
 
 
 @pytest.mark.parametrize("name", sorted(PACKAGE.tables))
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_round_trip_keeps_every_cell_and_is_idempotent(name, data):
     table = PACKAGE.tables[name]

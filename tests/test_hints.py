@@ -3,17 +3,20 @@ no follow-on errors, standing warnings counted once."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
+
+import pytest
 
 import zhanaozen
 
-from support import BIN, EXAMPLES, assemble, run
+from support import EXAMPLES, assemble, cli
 
 
-def validate(package: Path, *args: str):
-    env = {k: v for k, v in os.environ.items() if k != "GITHUB_STEP_SUMMARY"}
-    return run(str(BIN / "zhanaozen"), "validate", *args, str(package), env=env)
+@pytest.fixture
+def validate(monkeypatch):
+    """``zhanaozen validate ARGS PACKAGE`` in process (support.cli), with no step summary to write."""
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    return lambda package, *args: cli("validate", *args, str(package))
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
@@ -22,14 +25,14 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_the_fix_names_the_real_table(tmp_path):
+def test_the_fix_names_the_real_table(tmp_path, validate):
     out = validate(assemble(tmp_path, EXAMPLES / "bad" / "field-enum")).stdout
     assert "fix: Write each cell in its field's format; the schema's description and vocabulary are in " \
            "schemas/sentences.json." in out
     assert "TABLE" not in out
 
 
-def test_a_dangling_reference_names_the_closest_existing_ids(tmp_path):
+def test_a_dangling_reference_names_the_closest_existing_ids(tmp_path, validate):
     package = assemble(tmp_path)
     replace_in(package / "data" / "sentences.csv", "SEN-0003,TRI-001,PER-0002,", "SEN-0003,TRI-001,PER-0020,")
     report = zhanaozen.validate(package)
@@ -61,13 +64,13 @@ def test_a_wrong_vocabulary_value_raises_no_follow_on_error(tmp_path):
     assert on_the_row == [("field", "outcome")]
 
 
-def test_a_mixed_script_name_is_not_told_to_be_retyped_in_ones_own_words(tmp_path):
+def test_a_mixed_script_name_is_not_told_to_be_retyped_in_ones_own_words(tmp_path, validate):
     out = validate(assemble(tmp_path, EXAMPLES / "bad" / "text-hygiene-mixed-script-name")).stdout
     fix = next(line for line in out.splitlines() if line.strip().startswith("fix:") and "script" in line)
     assert "own words" not in fix and "a name as the source prints it" in fix
 
 
-def test_standing_warnings_are_counted_once_and_quiet_drops_them(tmp_path):
+def test_standing_warnings_are_counted_once_and_quiet_drops_them(tmp_path, validate):
     package = assemble(tmp_path)
     document = json.loads(validate(package, "--format", "json").stdout)
     assert len(document["warnings"]) >= 2  # the example documents fewer persons than its sources report

@@ -18,7 +18,7 @@ from zhanaozen.maintain.fmt import Unformattable, canonical
 from zhanaozen.package.descriptor import read_package
 from zhanaozen.validators.output import as_json, github, step_summary, text
 
-from support import EXAMPLES, assemble, digests
+from support import EXAMPLES, assemble, digests, examples
 
 # An exception Python could only print ("Exception ignored in ...", a traceback on stderr) fails the test.
 pytestmark = pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
@@ -31,7 +31,7 @@ PIECES = [b'"', b",", b"\n", b"\r", b"\r\n", b"\x00", b"\xff", b'""', b"=1+1", b
           b"PER-0001", b"2099-01-01", b";", b"\t", b" " * 40, b"9" * 5000, "\u0663".encode()]
 MUTATION = st.tuples(st.sampled_from(["insert", "delete", "duplicate-line"]), st.integers(0, len(VALID_PERSONS)),
                      st.sampled_from(PIECES), st.integers(1, 30))
-SETTINGS = settings(max_examples=12, deadline=None,
+SETTINGS = settings(max_examples=examples(12), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import zhanaozen
 
-from support import BIN, run
+from support import BIN, cli, run
 
 
 def tamper(csv: Path) -> None:
@@ -54,7 +54,7 @@ def test_one_changed_byte_fails_validation_naming_the_file(copy_shipped):
     integrity = [f for f in report.findings if f.rule == "integrity"]
     assert [f.file for f in integrity] == ["data/persons.csv"], report.findings
     assert "checksum" in integrity[0].message
-    result = run(str(BIN / "zhanaozen"), "validate", str(package))
+    result = cli("validate", str(package))
     assert result.returncode == 1
     assert "data/persons.csv: [integrity]" in result.stdout
 

@@ -13,6 +13,8 @@ import pytest
 
 import zhanaozen
 from test_coverage import replace_cell
+from zhanaozen.reports.person import find
+from zhanaozen.reports.records import tables_at
 
 
 def rows(root: Path, table: str) -> list[dict[str, str]]:
@@ -35,10 +37,18 @@ def test_every_recorded_spelling_finds_its_person(shipped):
     owners: dict[str, set[str]] = {}
     for pid, name in spellings:
         owners.setdefault(name.casefold(), set()).add(pid)
+    # The lookup (find) for every spelling, on the tables zhanaozen.person() reads; the whole profile
+    # (0.03 s each) for one spelling of each person.
+    tables = tables_at(None)
+    profiled = set()
     for pid, name in spellings:
         if len(owners[name.casefold()]) == 1:
-            assert zhanaozen.person(name)["person_id"] == pid, name
-            assert zhanaozen.person(name.upper())["person_id"] == pid, name
+            assert find(tables, name) == pid, name
+            assert find(tables, name.upper()) == pid, name
+            if pid not in profiled:
+                assert zhanaozen.person(name)["person_id"] == pid, name
+                profiled.add(pid)
+    assert profiled == set(persons)
 
 
 def test_lookup_ignores_case_and_diacritics_in_latin_and_cyrillic(shipped):
@@ -127,27 +137,31 @@ def test_inferred_citations_are_marked(valid_package):
     with (valid_package / "data" / "citations.csv").open("a", encoding="utf-8") as f:
         f.write("CIT-09999,sentences,SEN-0002,term_months,example-report,para. 9,supports,inferred,,"
                 "Follows from the first-instance term and the reduction the report describes.\n")
-    p = zhanaozen.person("PER-0001", path=valid_package).to_dict()
+    profile = zhanaozen.person("PER-0001", path=valid_package)  # a copy at a path is read on every call: once
+    p = profile.to_dict()
     appeal = next(s for t in p["trials"] for s in t["sentences"] if s["sentence_id"] == "SEN-0002")
     marks = {c["citation_id"]: c["support"] for c in appeal["citations"]}
     assert marks["CIT-09999"] == "inferred"
     assert set(marks.values()) == {"explicit", "inferred"}
     inferred = next(i for i in p["inferred"] if i["citation_id"] == "CIT-09999")
     assert (inferred["record_id"], inferred["field"]) == ("SEN-0002", "term_months")
-    assert "[sources: " in str(zhanaozen.person("PER-0001", path=valid_package))
-    assert "example-report (inferred)" in str(zhanaozen.person("PER-0001", path=valid_package))
+    assert "[sources: " in str(profile)
+    assert "example-report (inferred)" in str(profile)
 
 
-def test_cli_prints_the_profile_as_text_or_json(valid_package):
-    from support import BIN, run
+def test_cli_prints_the_profile_as_text_or_json(valid_package, capsys):
+    """The command's output and exit status, in process (the console script itself: test_validate.py)."""
+    from zhanaozen.cli import main
 
     replace_cell(valid_package, "persons", "PER-0001", "notes", "note\x9b31m with a C1 control")
-    result = run(str(BIN / "zhanaozen"), "person", "example person a", str(valid_package))
-    assert result.returncode == 0, result.stderr
-    assert "84 months" in result.stdout and "60 months" in result.stdout
-    result = run(str(BIN / "zhanaozen"), "person", "PER-0001", str(valid_package), "--format", "json")
-    assert result.returncode == 0 and "\x9b" not in result.stdout
-    assert json.loads(result.stdout)["notes"] == "note\x9b31m with a C1 control"
-    missing = run(str(BIN / "zhanaozen"), "person", "Nobody", str(valid_package))
-    assert missing.returncode == 2 and missing.stderr.startswith("zhanaozen person: no person")
-    assert "Traceback" not in missing.stderr
+    assert main(["person", "example person a", str(valid_package)]) == 0
+    out = capsys.readouterr().out
+    assert "84 months" in out and "60 months" in out
+    assert main(["person", "PER-0001", str(valid_package), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert "\x9b" not in out
+    assert json.loads(out)["notes"] == "note\x9b31m with a C1 control"
+    assert main(["person", "Nobody", str(valid_package)]) == 2
+    missing = capsys.readouterr()
+    assert missing.err.startswith("zhanaozen person: no person")
+    assert "Traceback" not in missing.err

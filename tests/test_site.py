@@ -2,7 +2,7 @@
 in a real headless Chromium or Chrome driven by Playwright: the one tests/find_browser.py finds (Debian's
 ``chromium`` in CI); without one the tests fail with the command to run, they never skip.
 
-Two sites are built once per session: the repository's own, and one from a small package whose
+Two sites are built once per run (shared by the xdist workers): the repository's own, and one from a small package whose
 data holds markup (a ``<script>`` in a note) and whose schema carries a changed description.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
+from conftest import shared
 from support import assemble, run
 from zhanaozen.package.descriptor import read_package
 
@@ -73,12 +74,13 @@ def _edit_first_row(path: Path, column: str, value: str) -> None:
 
 @pytest.fixture(scope="session")
 def sites(tmp_path_factory, repo_root) -> Path:
-    """``<root>/main`` (the repository's site) and ``<root>/hostile`` (from the hostile package)."""
-    root = tmp_path_factory.mktemp("sites")
-    build_site(repo_root, root / "main")
-    package = hostile_package(tmp_path_factory.mktemp("hostile-package"))
-    build_site(repo_root, root / "hostile", package)
-    return root
+    """``<root>/main`` (the repository's site) and ``<root>/hostile`` (from the hostile package), built once
+    per run for every worker (conftest.shared)."""
+    def make(root: Path) -> None:
+        build_site(repo_root, root / "main")
+        build_site(repo_root, root / "hostile", hostile_package(tmp_path_factory.mktemp("hostile-package")))
+
+    return shared(tmp_path_factory, "sites", make)
 
 
 @pytest.fixture(scope="session")

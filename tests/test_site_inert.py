@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import shared
 from support import assemble
 from test_site import build_site, mkdocs_build
 from zhanaozen.docsite.pages import generated_pages
@@ -70,19 +71,22 @@ def _hostile_changelog() -> str:
     return "# Changelog\n\n" + changelog_section(changes, "2026-01-01") + HAND_WRITTEN
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site(tmp_path_factory, repo_root) -> Path:
-    root = tmp_path_factory.mktemp("inert")
-    checkout = _site_checkout(repo_root, root / "checkout")
-    (checkout / "CHANGELOG.md").write_text(_hostile_changelog(), encoding="utf-8")
-    build_site(checkout, root / "site", _hostile_package(root / "package"))
-    return root / "site"
+    """Built once per run for every worker (conftest.shared)."""
+    def make(root: Path) -> None:
+        checkout = _site_checkout(repo_root, root / "checkout")
+        (checkout / "CHANGELOG.md").write_text(_hostile_changelog(), encoding="utf-8")
+        build_site(checkout, root / "site", _hostile_package(root / "package"))
+
+    return shared(tmp_path_factory, "inert", make) / "site"
 
 
 PAGES = ("tables/persons.html", "tables/index.html", "cite.html", "changelog.html", "vocabularies.html",
          "people.html", "index.html")
 
 
+@pytest.mark.slow  # builds a site (and drives the browser)
 def test_no_script_handler_or_javascript_link_from_data_runs_in_chromium(site, browser):
     """In the session's browser (conftest.py): a second Playwright in one process is refused."""
     page = browser.new_page()
@@ -119,6 +123,7 @@ def test_a_symlinked_changelog_publishes_nothing(tmp_path):
     assert "TOP SECRET" not in pages["changelog.md"]
 
 
+@pytest.mark.slow  # builds a site (and drives the browser)
 def test_a_snippet_line_can_include_readme_only(tmp_path, repo_root):
     checkout = _site_checkout(repo_root, tmp_path / "checkout")
     (checkout / "secret.txt").write_text("TOP SECRET\n", encoding="utf-8")

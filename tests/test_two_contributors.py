@@ -13,9 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from support import BIN, assemble, run
+from support import assemble, cli
 
-ZHANAOZEN = str(BIN / "zhanaozen")
+pytestmark = pytest.mark.slow  # plays two git histories with the installed command
+
 GIT_ENV = {"GIT_AUTHOR_NAME": "Contributor", "GIT_AUTHOR_EMAIL": "c@example.org",
            "GIT_COMMITTER_NAME": "Contributor", "GIT_COMMITTER_EMAIL": "c@example.org",
            "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent"}
@@ -29,8 +30,8 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def zhanaozen(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE")}
-    return run(ZHANAOZEN, *args, cwd=repo, env=env)
+    """The command typed in ``repo``, run in process (support.cli; the console script: test_validate.py)."""
+    return cli(*args, cwd=repo, unset=("GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE"))
 
 
 def append(repo: Path, table: str, row: str) -> None:

@@ -25,6 +25,18 @@ COMMANDS = [
 ]
 
 
+# Child processes of about a second (the validator, pandas): the whole suite runs them all, `make check`
+# the quick commands and `validate` in a checkout; every command finds its package through one function
+# (commands/_package.py).
+SLOW = {"validate --format json", "info", "coverage", "person PER-0001"}
+
+
+def cases(commands, outside: bool = False):
+    return [pytest.param(args, for_programs, id=" ".join(args),
+                         marks=[pytest.mark.slow] if " ".join(args) in SLOW or (outside and args[0] == "validate") else [])
+            for args, for_programs in commands]
+
+
 def first_line(result, for_programs: bool) -> str:
     return (result.stderr if for_programs else result.stdout).split("\n", 1)[0]
 
@@ -39,7 +51,7 @@ def checkout(tmp_path_factory) -> Path:
     return repo
 
 
-@pytest.mark.parametrize("args,for_programs", COMMANDS, ids=[" ".join(a) for a, _ in COMMANDS])
+@pytest.mark.parametrize("args,for_programs", cases(COMMANDS))
 def test_inside_a_checkout_the_checkout_is_read_and_named_first(checkout, args, for_programs):
     result = run(str(BIN / "zhanaozen"), *args, cwd=checkout / "data")
     assert result.returncode in (0, 1), result.stderr
@@ -48,8 +60,8 @@ def test_inside_a_checkout_the_checkout_is_read_and_named_first(checkout, args, 
                                     else f"the checkout at {checkout.resolve()}")), result.stdout + result.stderr
 
 
-@pytest.mark.parametrize("args,for_programs", [c for c in COMMANDS if c[0][0] not in ("diff", "renumber", "fmt")],
-                         ids=[" ".join(a) for a, _ in COMMANDS if a[0] not in ("diff", "renumber", "fmt")])
+@pytest.mark.parametrize("args,for_programs",
+                         cases([c for c in COMMANDS if c[0][0] not in ("diff", "renumber", "fmt")], outside=True))
 def test_outside_a_checkout_the_installed_package_is_read_and_named_first(tmp_path, shipped, args, for_programs):
     result = run(str(BIN / "zhanaozen"), *args, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
