@@ -35,15 +35,14 @@ class Dataset:
         """Read and type one table; the findings (structure stage) that prevent reading it, if any."""
         table = self.package.tables[name]
         try:
-            arrow, findings = read_table(table)
-            if arrow is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
-                text = pl.from_arrow(arrow)
-                typed, failures = typed_frame(table, arrow, text)
+            cells, findings = read_table(table)
+            if cells is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
+                typed, failures = typed_frame(table, cells.arrow, cells.text)
         except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3
             return [Finding("structure", table.relpath, "the file could not be read as its schema says "
                             f"({type(exc).__name__}: {str(exc)[:200]})", line=1, table=name)]
-        if arrow is not None:
-            self.text[name] = text
+        if cells is not None:
+            self.text[name] = cells.text
             self.typed[name], self.conversion_failures[name] = typed, failures
         return findings
 

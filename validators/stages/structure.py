@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import NamedTuple
 
 import numpy as np
 import polars as pl
@@ -161,7 +162,7 @@ def _parse(table: Table, raw: bytes, on_invalid, block_size: int | None = None) 
     )
 
 
-def _rows(table: Table, raw: bytes, quotes: np.ndarray) -> tuple[pa.Table | None, list[Finding]]:
+def _rows(table: Table, raw: bytes, quotes: np.ndarray) -> tuple[Cells | None, list[Finding]]:
     stray = _stray_quotes(table, raw, quotes)
     if stray:  # parsing would misplace every cell after the quote
         return None, _blank_lines(table, raw) + stray
@@ -202,11 +203,18 @@ def _rows(table: Table, raw: bytes, quotes: np.ndarray) -> tuple[pa.Table | None
     bad += _oversized(table, frame)
     if bad:
         return None, bad
-    return arrow, []
+    return Cells(arrow, frame), []
 
 
-def read_table(table: Table) -> tuple[pa.Table | None, list[Finding]]:
-    """The table's cells as text columns (Arrow), or None with the findings that prevent reading it."""
+class Cells(NamedTuple):
+    """A table's cells as text columns: as Arrow for the typing engine, and the same columns in polars
+    for the rules (converted once: on text-heavy data a second conversion copies every cell again)."""
+    arrow: pa.Table
+    text: pl.DataFrame
+
+
+def read_table(table: Table) -> tuple[Cells | None, list[Finding]]:
+    """The table's cells as text columns, or None with the findings that prevent reading it."""
     try:  # the guarded reader: a regular file inside the package, refused over the limit before reading
         raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
     except safe_files.UnsafeFile as exc:
