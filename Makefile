@@ -14,18 +14,18 @@ install:
 validate: install
 	$(VENV)/bin/zhanaozen validate
 
-# The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium where it
-# can (root and apt-get), or stops with one line naming the command to run.
 # Both test targets spread the tests over the machine's cores (pytest-xdist; WORKERS=0 runs them in one process).
 # --dist loadgroup keeps the tests that read one bad example's validation on one worker (tests/conftest.py).
 WORKERS ?= auto
 PYTEST  = $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
 
+# The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium where it
+# can (root and apt-get), or stops with one line naming the command to run.
 test: install
 	$(VENV)/bin/python tests/find_browser.py --ensure
 	$(PYTEST)
 
-# The fast lane (under 30 s): every test but the slow ones (builds, the browser, R, git plays, frictionless,
+# The fast lane: every test but the slow ones (builds, the browser, R, git plays, frictionless,
 # the benchmark), property tests with a few examples each. The tests read the installed wheel, so the
 # package is reinstalled first; the test tools are installed when missing (CI's first job has only [validate]).
 check:
