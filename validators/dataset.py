@@ -46,6 +46,14 @@ class Dataset:
             self.typed[name], self.conversion_failures[name] = typed, failures
         return findings
 
+    def in_package_order(self) -> None:
+        """Hold the tables read in the descriptor's order, whichever finished reading first: the rules
+        iterate them, and their findings come out in that order."""
+        for tables in (self.text, self.typed, self.conversion_failures):
+            ordered = {name: tables[name] for name in self.package.tables if name in tables}
+            tables.clear()
+            tables.update(ordered)
+
     @classmethod
     def read_all(cls, package: Package) -> "Dataset":
         """Every table read and typed (for a caller that does not schedule the stages itself)."""

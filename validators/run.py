@@ -8,23 +8,25 @@ the only one that knows threads and processes; nothing here writes to the packag
 from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
+from subprocess import Popen
 from typing import Callable
 
 from zhanaozen.package.descriptor import DescriptorError, read_package
 
 from .findings import Finding, Report
 from .follow_on import without_follow_ons
-from .stages import descriptor, descriptor_memo
-from .stages.roles import check_roles
+from .stages import descriptor, descriptor_memo, integrity
 
 # Where each stage and rule (validators/catalogue.py) runs. The descriptor check (frictionless: about
 # 0.6 s of Python imports and metadata checks; it reads no data) runs in a child process, which has a
-# GIL of its own. The main thread reads and types the tables (pyarrow and polars, native code that
-# releases the GIL) and runs the rules not named below. The second thread imports pandera and checks
-# each table's fields as soon as it is typed, then the checksums, then the rules whose work is
-# mostly native polars, so that the two threads seldom wait for each other's GIL. Findings keep the
-# catalogue's order whatever runs where.
+# GIL of its own. The tables are read and typed two at a time, by the main thread and a reader thread,
+# in halves of about equal bytes (pyarrow parses and types in native code that releases the GIL). The
+# second thread first hashes the files (integrity, native too), then imports pandera and checks each
+# table's fields as soon as it is typed, then runs the rules whose work is mostly native polars, while
+# the main thread runs the others, so that the threads seldom wait for each other's GIL. Findings keep
+# the catalogue's order whatever runs where.
 IN_CHILD_PROCESS = ("descriptor",)
 ON_SECOND_THREAD = ("field", "integrity", "defendants", "legal-bounds", "reported-totals", "text-hygiene",
                     "stable-ids", "hidden-characters", "sentence-bounds")
@@ -56,44 +58,96 @@ def validate(path: str | Path) -> Report:
     except DescriptorError as exc:
         report.findings += _descriptor_findings(exc)
         return report
-    # A broken descriptor stops the run before any stage that trusts it: the tables and fields the
-    # rules need under their data-model names (package/roles.py), patterns the column checks compile.
-    report.findings += guarded("descriptor", "datapackage.json", check_roles)(package)
-    if not report.findings:
-        report.findings += guarded("descriptor", "datapackage.json", _stages)(package, report)
+    with ThreadPoolExecutor(max_workers=1) as second:
+        early = _start_early(package, second)
+        from .stages.roles import check_roles  # polars: imported while the early work runs
+
+        # A broken descriptor stops the run before any stage that trusts it: the tables and fields the
+        # rules need under their data-model names (package/roles.py), patterns the column checks compile.
+        report.findings += guarded("descriptor", "datapackage.json", check_roles)(package)
+        if not report.findings:
+            report.findings += guarded("descriptor", "datapackage.json", _stages)(package, report, second, early)
+        elif early.child is not None:  # its findings would follow from the ones reported
+            early.child.kill()
+            early.child.communicate()
     report.findings = without_follow_ons(report.findings)
     return report
 
 
-def _stages(package, report: Report) -> list[Finding]:
-    findings: list[Finding] = []
-    # The descriptor check's outcome for these exact bytes, if it ran before; else it starts first, so
-    # that it runs while polars and pyarrow are imported.
+@dataclass
+class _Early:
+    """The work that needs neither polars nor pyarrow, started before they are imported (about 0.3 s
+    of Python work holding the GIL): the descriptor check's child process, unless its outcome for these
+    bytes is remembered, and the checksums, hashed on the second thread."""
+    memo: str | None
+    remembered: list[Finding] | None
+    child: Popen | None
+    checksums: Future
+
+
+def _start_early(package, second: ThreadPoolExecutor) -> _Early:
     memo = descriptor_memo.key(package)
     remembered = descriptor_memo.recall(memo)
     child = descriptor.start(package) if remembered is None else None
+    check = guarded(integrity.RULE, "datapackage.json", integrity.check_integrity)
+    return _Early(memo, remembered, child, _run([(integrity.RULE, check, (package,))], second)[0])
+
+
+def _stages(package, report: Report, second: ThreadPoolExecutor, early: _Early) -> list[Finding]:
+    findings: list[Finding] = []
     from . import rules
     from .dataset import Dataset
-    from .stages import fields, integrity
+    from .stages import fields
 
-    with ThreadPoolExecutor(max_workers=1) as second:
+    with ThreadPoolExecutor(max_workers=1) as reader:
         ds = Dataset(package)
-        structure, field = [], []
-        for name in package.tables:  # the structure stage: reading and typing, here
-            structure += ds.read(name)
-            if ds.readable(name):
-                check = guarded(fields.RULE, package.tables[name].relpath, fields.check_fields)
-                field += _run([(fields.RULE, check, (ds, name))], second)
-        jobs = [(integrity.RULE, guarded(integrity.RULE, "datapackage.json", integrity.check_integrity), (package,))]
-        jobs += [(rule.RULE, guarded(rule.RULE, _file(rule, package), rule.check), (ds,))
-                 for rule in _runnable(rules.ALL, ds, report)]
-        checksums, *named = _run(jobs, second)
-        findings += (guarded("descriptor", "datapackage.json", _descriptor)(package, child, memo, remembered)
-                     + checksums.result() + structure)
-        for found in field + named:
+        structure: dict[str, list[Finding]] = {}
+        field: dict[str, Future] = {}
+
+        def read(names: list[str]) -> None:
+            """The structure stage for some tables; each table's field checks queued once it is typed."""
+            for name in names:
+                structure[name] = ds.read(name)
+                if ds.readable(name):
+                    check = guarded(fields.RULE, package.tables[name].relpath, fields.check_fields)
+                    field[name] = _run([(fields.RULE, check, (ds, name))], second)[0]
+
+        here, there = _halves(package)  # pyarrow parses and types without the GIL: two tables at a time
+        elsewhere = reader.submit(read, there)
+        read(here)
+        elsewhere.result()
+        ds.in_package_order()
+        jobs = [(rule.RULE, guarded(rule.RULE, _file(rule, package), rule.check), (ds,))
+                for rule in _runnable(rules.ALL, ds, report)]
+        named = _run(jobs, second)
+        findings += (guarded("descriptor", "datapackage.json", _descriptor)(package, early)
+                     + early.checksums.result() + [found for name in package.tables for found in structure[name]])
+        for found in [field[name] for name in package.tables if name in field] + named:
             findings += found.result()
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}
     return findings
+
+
+def _halves(package) -> tuple[list[str], list[str]]:
+    """The tables in two groups of about equal bytes, each in package order: the largest file alone
+    weighs as much as all the others together once the package grows."""
+    sizes = {name: _size(table.path) for name, table in package.tables.items()}
+    groups: tuple[list[str], list[str]] = ([], [])
+    weight = [0, 0]
+    for name in sorted(sizes, key=sizes.get, reverse=True):
+        lighter = weight.index(min(weight))
+        groups[lighter].append(name)
+        weight[lighter] += sizes[name]
+    order = list(package.tables)
+    return sorted(groups[0], key=order.index), sorted(groups[1], key=order.index)
+
+
+def _size(path: Path) -> int:
+    """A file's size for planning only (the guarded reader decides what may be read)."""
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _file(rule, package) -> str:
@@ -102,12 +156,12 @@ def _file(rule, package) -> str:
         else "datapackage.json"
 
 
-def _descriptor(package, child, memo: str | None, remembered: list[Finding] | None) -> list[Finding]:
-    if remembered is not None:
-        return remembered
-    found = descriptor.result(package, child)
-    if child is not None and child.returncode == 0:  # never remember that the check could not run
-        descriptor_memo.remember(memo, found)
+def _descriptor(package, early: _Early) -> list[Finding]:
+    if early.remembered is not None:
+        return early.remembered
+    found = descriptor.result(package, early.child)
+    if early.child is not None and early.child.returncode == 0:  # never remember that the check could not run
+        descriptor_memo.remember(early.memo, found)
     return found
 
 
