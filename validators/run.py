@@ -7,7 +7,9 @@ the only one that knows threads and processes; nothing here writes to the packag
 """
 from __future__ import annotations
 
+import gc
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from subprocess import Popen
@@ -52,6 +54,25 @@ def _descriptor_findings(exc: DescriptorError) -> list[Finding]:
 
 
 def validate(path: str | Path) -> Report:
+    with _collector_paused():
+        return _validate(path)
+
+
+@contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused for the run, as it was before afterwards. A run leaves a
+    few hundred objects in cycles (about 700 at 1e6 rows), while each collection walks every young
+    object and holds the GIL the other threads need: about 5 % of a run at 1e6 rows."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _validate(path: str | Path) -> Report:
     report = Report(path=str(path))
     try:
         package = read_package(path)
