@@ -102,9 +102,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 class Visit:
     """A browser page that records every request and every console error."""
 
-    def __init__(self, browser, base_url: str):
+    def __init__(self, browser, base_url: str, viewport: dict | None = None):
         self.base_url = base_url
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
@@ -132,6 +132,17 @@ class Visit:
 @pytest.fixture
 def visit(browser, base_url):
     v = Visit(browser, base_url)
+    yield v
+    v.context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    """A visit on a phone-sized screen."""
+    v = Visit(browser, base_url, PHONE)
     yield v
     v.context.close()
 
@@ -322,8 +333,6 @@ def test_no_schema_description_is_restated_in_the_hand_written_pages(repo_root):
 
 # --- people, timelines, coverage, home and table pages (issue 15) ------------------------------
 
-PHONE = {"width": 390, "height": 844}
-
 
 def _screenshot(page, repo_root: Path, name: str) -> Path:
     target = repo_root / "artifacts" / name
@@ -362,14 +371,12 @@ def test_tuletaevas_page_tells_her_story(visit, repo_root):
     visit.assert_clean()
 
 
-def test_person_page_fits_a_phone(browser, base_url, repo_root):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(base_url + "main/people/PER-0001/index.html", wait_until="networkidle")
+def test_person_page_fits_a_phone(phone, repo_root):
+    page = phone.open("main/people/PER-0001/index.html")
     _no_sideways_scroll(page)
     assert page.locator("svg.zd-timeline").bounding_box()["width"] >= 300  # drawn readably, scrolls in its figure
     _screenshot(page, repo_root, "person-page-phone.png")
-    context.close()
+    phone.assert_clean()
 
 
 def test_any_persons_story_is_two_clicks_from_home(visit, repo_root):
@@ -431,7 +438,7 @@ def test_home_page_has_version_counts_citation_and_downloads(visit, repo_root):
     visit.assert_clean()
 
 
-def test_table_page_shows_samples_value_counts_missing_share_and_derived_dates(visit, browser, base_url, repo_root):
+def test_table_page_shows_samples_value_counts_missing_share_and_derived_dates(visit, phone, repo_root):
     page = visit.open("main/tables/sentences.html")
     text = page.locator("article").inner_text()
     assert "decided_on_earliest" in text and "decided_on_latest" in text
@@ -440,14 +447,12 @@ def test_table_page_shows_samples_value_counts_missing_share_and_derived_dates(v
     assert page.locator("h3#counts-outcome + div tbody tr").first.inner_text().split("\t")[:2] == [
         "imprisonment", str(outcomes.count("imprisonment"))]
     assert page.locator('a[href="../downloads/data/sentences.csv"]').count() == 1
-    context = browser.new_context(viewport=PHONE)
-    phone = context.new_page()
-    phone.goto(base_url + "main/tables/procedural_concerns.html", wait_until="networkidle")
-    _no_sideways_scroll(phone)
-    name = phone.locator("h1 code")  # the table name is never broken mid-word
+    small = phone.open("main/tables/procedural_concerns.html")
+    _no_sideways_scroll(small)
+    name = small.locator("h1 code")  # the table name is never broken mid-word
     assert name.evaluate("e => e.getClientRects().length") == 1
-    _screenshot(phone, repo_root, "table-page-phone.png")
-    context.close()
+    _screenshot(small, repo_root, "table-page-phone.png")
+    phone.assert_clean()
     visit.assert_clean()
 
 
@@ -471,17 +476,15 @@ def test_diagram_edges_do_not_cross_table_boxes(visit):
     visit.assert_clean()
 
 
-def test_cite_page_wraps_offers_copy_and_shows_apa_in_italics(browser, base_url, repo_root):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.goto(base_url + "main/cite.html", wait_until="networkidle")
+def test_cite_page_wraps_offers_copy_and_shows_apa_in_italics(phone, repo_root):
+    page = phone.open("main/cite.html")
     _no_sideways_scroll(page)
     assert page.evaluate("[...document.querySelectorAll('pre code')].every(c => c.scrollWidth <= c.clientWidth + 1)")
     assert page.locator('button[data-md-type="copy"]').count() >= 3  # Material's copy button
     apa = page.locator("p.zd-citation").nth(1)
     assert "*" not in apa.inner_text() and apa.locator("em").count() == 1
     _screenshot(page, repo_root, "cite-page-phone.png")
-    context.close()
+    phone.assert_clean()
 
 
 def test_bibliography_is_titled_so_and_headed_in_words(visit):
