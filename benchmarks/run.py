@@ -29,9 +29,11 @@ BIN = Path(sys.executable).parent
 FLOOR = ("import sys, pathlib, pyarrow.csv as csv\n"
          "for path in sorted(pathlib.Path(sys.argv[1], 'data').glob('*.csv')): csv.read_csv(path)")
 # What the engines the project's owner named cost to import before any work: polars and pyarrow (the
-# reader and typing engine) and Pandera (the field checks, imported as validators/stages/fields.py does,
-# without pandas). On the shipped package this is the lower bound of any zhanaozen run.
+# reader and typing engine) and Pandera (the field checks, imported as validators/stages/fields.py does
+# for the command, without pandas). On the shipped package this is the lower bound of any zhanaozen run.
 IMPORTS = ("import polars, pyarrow.csv, pyarrow.compute\n"
+           "from zhanaozen.validators.optional_imports import hide_in_this_process\n"
+           "hide_in_this_process('pandas', 'hypothesis')\n"
            "from zhanaozen.validators.stages.fields import _pandera\n_pandera()")
 # A package past about 1e6 rows breaks the project's own rule of at most 100 MiB per file (GitHub's
 # limit; validators/stages/structure.py): its citations alone pass 1 GB at 1e7 rows. --lift-file-limit

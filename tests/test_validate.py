@@ -33,13 +33,25 @@ def test_cli_validates_shipped_package_and_prints_summary():
         assert table in result.stdout
 
 
-def test_validation_never_imports_pandas(shipped):
+def test_the_command_never_imports_pandas(shipped):
     """Pandera would import pandas (0.6 s) although the checks run on polars; validators/optional_imports.py
-    keeps it out, in a fresh process, while the validator still finds every error (the bad examples)."""
-    probe = ("import sys, zhanaozen; report = zhanaozen.validate(sys.argv[1]); "
-             "print(report.valid, sorted(m for m in ('pandas', 'hypothesis') if m in sys.modules))")
+    keeps it out of the command's process, in a fresh process, while the validator still finds every
+    error (the bad examples)."""
+    probe = ("import sys\nfrom zhanaozen.cli import main\ncode = main(['validate', '--quiet', sys.argv[1]])\n"
+             "print(code, sorted(m for m in ('pandas', 'hypothesis') if m in sys.modules))")
     result = run(sys.executable, "-c", probe, str(shipped))
-    assert result.stdout.split("\n")[0] == "True []", result.stdout + result.stderr
+    assert result.stdout.strip().split("\n")[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_a_library_call_leaves_pandera_whole(shipped):
+    """Someone who validates from a notebook can still use Pandera on pandas frames afterwards: only the
+    command's process makes pandas look absent to Pandera."""
+    probe = ("import sys, zhanaozen; report = zhanaozen.validate(sys.argv[1])\n"
+             "import pandas, pandera.pandas as pa\n"
+             "schema = pa.DataFrameSchema({'n': pa.Column(int, pa.Check.ge(0))})\n"
+             "print(report.valid, len(schema.validate(pandas.DataFrame({'n': [1, 2]}))))")
+    result = run(sys.executable, "-c", probe, str(shipped))
+    assert result.stdout.strip() == "True 2", result.stdout + result.stderr
 
 
 @pytest.mark.slow

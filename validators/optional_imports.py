@@ -3,8 +3,10 @@
 Pandera imports pandas (and hypothesis, for data synthesis) whenever they are installed, even to
 validate polars frames, which need neither: about 0.6 s of a validation's import time, on the same
 core as the checks. Pandera supports installs without them (``pandera[polars]``; pandera GH #2387),
-so while the validator imports pandera and runs its first check, those packages look absent.
-Nothing changes for a process that has already imported them.
+so while the validator imports pandera and runs its first check, those packages can be made to look
+absent. Pandera then stays polars-only for the rest of the process (``import pandera.pandas`` fails),
+so only a process that exists to validate asks for it: the ``zhanaozen validate`` command, never a
+library call from someone's notebook. Nothing changes for a process that has already imported them.
 """
 from __future__ import annotations
 
@@ -12,6 +14,14 @@ import importlib.abc
 import sys
 from contextlib import contextmanager
 from typing import Iterator
+
+_hidden_in_this_process: frozenset[str] = frozenset()
+
+
+def hide_in_this_process(*names: str) -> None:
+    """From now on, ``absent_if_asked()`` hides ``names``: for a process that only validates."""
+    global _hidden_in_this_process
+    _hidden_in_this_process = frozenset(names)
 
 
 class _Absent(importlib.abc.MetaPathFinder):
@@ -25,9 +35,10 @@ class _Absent(importlib.abc.MetaPathFinder):
 
 
 @contextmanager
-def absent(*names: str) -> Iterator[None]:
-    """Inside the block, importing any of ``names`` that is not imported yet fails as if not installed."""
-    hidden = {name for name in names if name not in sys.modules}
+def absent_if_asked() -> Iterator[None]:
+    """Inside the block, importing a package named by ``hide_in_this_process`` that is not imported yet
+    fails as if it were not installed; without that call, the block changes nothing."""
+    hidden = {name for name in _hidden_in_this_process if name not in sys.modules}
     finder = _Absent(hidden)
     sys.meta_path.insert(0, finder)
     try:

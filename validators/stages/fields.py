@@ -10,7 +10,7 @@ from zhanaozen.package.descriptor import Field, Table
 
 from ..dataset import Dataset
 from ..findings import Finding
-from ..optional_imports import absent
+from ..optional_imports import absent_if_asked
 from .field_types import polars_dtype
 from .iso_dates import suggest
 
@@ -30,8 +30,9 @@ def _pandera():
     """pandera.polars, imported on the first check (by run.py, on the thread that checks fields).
 
     Pandera registers its check backends at the first check, importing pandas then if it can: so the
-    first check runs here too, on an empty frame, while pandas looks absent."""
-    with absent("pandas", "hypothesis"):
+    first check runs here too, on an empty frame, while pandas looks absent to the command line's
+    process (validators/optional_imports.py)."""
+    with absent_if_asked():
         import pandera.polars as pa
 
         pa.DataFrameSchema({"warm_up": pa.Column(pl.Int64, pa.Check.ge(0))}).validate(
@@ -100,7 +101,7 @@ def check_fields(ds: Dataset, name: str) -> list[Finding]:
             continue
         findings += ds.findings("field", name, failures[field.name], field.name, _conversion_message(field))
     schema = pandera_schema(table)
-    from pandera.errors import SchemaErrors  # only now: pandera.polars is imported, without pandas
+    from pandera.errors import SchemaErrors  # only now: pandera.polars is imported
 
     try:
         schema.validate(ds.frame(name), lazy=True)
