@@ -26,7 +26,7 @@ test: install
 	$(PYTEST)
 
 # The fast lane: every test but the slow ones (builds, the browser, R, git plays, frictionless,
-# the benchmark), property tests with a few examples each. The tests read the installed wheel, so the
+# the benchmark), one bad example per rule, property tests with a few examples each. The tests read the installed wheel, so the
 # package is reinstalled first; the test tools are installed when missing (CI's first job has only [validate]).
 check:
 	$(VENV)/bin/python -c "import pytest, xdist, hypothesis, filelock" 2>/dev/null || $(MAKE) install

@@ -108,17 +108,37 @@ class Visit:
         self.page = self.context.new_page()
         self.requests: list[str] = []
         self.errors: list[str] = []
-        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.in_flight: set = set()
+        self.page.on("request", self._started)
+        self.page.on("requestfinished", lambda request: self.in_flight.discard(request))
+        self.page.on("requestfailed", lambda request: self.in_flight.discard(request))
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         # Recorded above, then refused: a request leaving the machine must not wait on the network.
         self.context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/])(?!data:)(?!blob:).*"),
                            lambda route: route.abort())
 
+    def _started(self, request) -> None:
+        self.requests.append(request.url)
+        self.in_flight.add(request)
+
     def open(self, path: str, idle: bool = True):
         """Open a page; ``idle`` waits until its scripts have fetched everything they load."""
-        self.page.goto(self.base_url + path, wait_until="networkidle" if idle else "load")
+        self.page.goto(self.base_url + path, wait_until="load")
+        if idle:
+            self.settle()
         return self.page
+
+    def settle(self, quiet_ms: int = 150, limit_ms: int = 30_000) -> None:
+        """Wait until no request has been in flight for ``quiet_ms``. Playwright's "networkidle" waits
+        500 ms of quiet after every page; the site's scripts (Material's search worker) start their
+        fetches within a few milliseconds of the load event, each served from 127.0.0.1."""
+        quiet = waited = 0
+        while quiet < quiet_ms:
+            self.page.wait_for_timeout(25)  # also delivers the request events of that time
+            waited += 25
+            quiet = 0 if self.in_flight else quiet + 25
+            assert waited < limit_ms, f"requests still in flight after {limit_ms} ms: {self.in_flight}"
 
     def outside_requests(self) -> list[str]:
         return [url for url in self.requests

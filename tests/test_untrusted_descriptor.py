@@ -62,7 +62,7 @@ def test_urls_in_the_descriptor_are_never_fetched(valid_package, listener, where
     else:
         resource["path"] = target
     _write(valid_package, descriptor)
-    result = cli("validate", str(valid_package))  # and the descriptor check's child process
+    result = cli("validate", str(valid_package))  # the descriptor check too, in this process or its child
     assert "Traceback" not in result.stdout + result.stderr
     assert requests == [], f"the validator fetched {requests}"
     if where in ("schema-ref", "resource-path"):

@@ -13,7 +13,7 @@ from zhanaozen.validators.output import render
 from zhanaozen.validators import catalogue
 from zhanaozen.validators.catalogue import RULES
 
-from support import BAD_EXAMPLES, BIN, assemble, cli, digests, expected, expected_line, run
+from support import BAD_EXAMPLES, BIN, EXAMPLES, assemble, cli, digests, expected, expected_line, run
 
 
 def test_shipped_package_is_valid(shipped):
@@ -175,6 +175,31 @@ def test_unsafe_resource_paths_are_refused(valid_package, path):
     report = zhanaozen.validate(valid_package)
     assert [f.rule for f in report.findings] == ["descriptor"]
     assert path in report.findings[0].message
+
+
+def test_a_table_is_checked_again_when_its_bytes_or_its_schema_change(valid_package):
+    """A process that validates again reuses the field checks of the tables it has checked, by their
+    bytes and schema (validators/stages/fields.py): a file fixed in place, then a schema changed under
+    the same bytes, must each be checked again."""
+    def field_errors() -> list[tuple]:
+        return [(f.file, f.line, f.column) for f in zhanaozen.validate(valid_package).findings
+                if f.rule == "field" and f.severity == "error"]
+
+    sentences = valid_package / "data" / "sentences.csv"
+    original = sentences.read_bytes()
+    assert field_errors() == []
+    sentences.write_bytes((EXAMPLES / "bad" / "field-enum" / "data" / "sentences.csv").read_bytes())
+    assert field_errors() == [("data/sentences.csv", 4, "outcome")]
+    sentences.write_bytes(original)
+    assert field_errors() == []
+    schema_file = valid_package / "schemas" / "sentences.json"
+    schema = json.loads(schema_file.read_text(encoding="utf-8"))
+    term = next(f for f in schema["fields"] if f["name"] == "term_months")
+    term["constraints"]["maximum"] = 60  # the first sentence is 84 months
+    schema_file.write_text(json.dumps(schema, indent=2), encoding="utf-8")
+    errors = field_errors()
+    assert ("data/sentences.csv", 2, "term_months") in errors
+    assert {column for _, _, column in errors} == {"term_months"}
 
 
 @pytest.mark.slow  # runs frictionless three times

@@ -25,6 +25,7 @@ class Dataset:
         self.text: dict[str, pl.DataFrame] = {}
         self.typed: dict[str, pl.DataFrame] = {}
         self.conversion_failures: dict[str, dict[str, pl.Series]] = {}
+        self.digests: dict[str, bytes | None] = {}  # of a small table's bytes (structure.Cells)
         self._lines: dict[str, list[int]] = {}
         self._record_ids: dict[str, pl.Series] = {}
         self._memo: dict[object, object] = {}
@@ -44,6 +45,7 @@ class Dataset:
         if cells is not None:
             self.text[name] = cells.text
             self.typed[name], self.conversion_failures[name] = typed, failures
+            self.digests[name] = cells.digest
         return findings
 
     def in_package_order(self) -> None:

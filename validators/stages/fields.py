@@ -1,7 +1,11 @@
 """Per-field types and constraints: Pandera schemas (polars backend) derived from the Table Schemas."""
 from __future__ import annotations
 
+import dataclasses
+import threading
+from collections import OrderedDict
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polars as pl
@@ -87,7 +91,35 @@ def _message(field: Field, check: str, number: int | None) -> str:
     return f"fails check {check}"
 
 
+# The findings of tables already checked in this process, by all they depend on: the table's definition
+# and its bytes. A process that validates again (a notebook after one file is fixed; the tests, which
+# validate hundreds of small packages) checks again only the tables that changed, since Pandera costs
+# about a millisecond a column whatever a table's size. Only small tables have a digest (Cells), and
+# the command's process starts empty: a run of `zhanaozen validate` checks every table.
+_CHECKED: OrderedDict[tuple, tuple[Finding, ...]] = OrderedDict()
+_CHECKED_LOCK = threading.Lock()
+REMEMBERED_TABLES = 256
+
+
 def check_fields(ds: Dataset, name: str) -> list[Finding]:
+    digest = ds.digests.get(name)
+    # The table as its schema defines it, wherever the package lies (the file's relative path stays).
+    key = None if digest is None else (digest, repr(dataclasses.replace(ds.table(name), path=Path(), root=None)))
+    with _CHECKED_LOCK:
+        known = _CHECKED.get(key) if key is not None else None
+        if known is not None:
+            _CHECKED.move_to_end(key)
+            return list(known)
+    findings = _check_fields(ds, name)
+    if key is not None:
+        with _CHECKED_LOCK:
+            _CHECKED[key] = tuple(findings)
+            if len(_CHECKED) > REMEMBERED_TABLES:
+                _CHECKED.popitem(last=False)
+    return findings
+
+
+def _check_fields(ds: Dataset, name: str) -> list[Finding]:
     table = ds.table(name)
     failures = ds.conversion_failures[name]
     findings = []

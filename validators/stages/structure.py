@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import re
 from typing import NamedTuple
@@ -208,9 +209,20 @@ def _rows(table: Table, raw: bytes, quotes: np.ndarray) -> tuple[Cells | None, l
 
 class Cells(NamedTuple):
     """A table's cells as text columns: as Arrow for the typing engine, and the same columns in polars
-    for the rules (converted once: on text-heavy data a second conversion copies every cell again)."""
+    for the rules (converted once: on text-heavy data a second conversion copies every cell again);
+    and, for a file of at most DIGESTED_BYTES, a digest of its bytes."""
     arrow: pa.Table
     text: pl.DataFrame
+    digest: bytes | None = None
+
+
+# By this digest the field checks of a small table already checked in this process are reused
+# (validators/stages/fields.py); hashing costs about a millisecond a MiB.
+DIGESTED_BYTES = 1 << 20
+
+
+def _digest(raw: bytes) -> bytes | None:
+    return hashlib.blake2b(raw, digest_size=16).digest() if len(raw) <= DIGESTED_BYTES else None
 
 
 def read_table(table: Table) -> tuple[Cells | None, list[Finding]]:
@@ -230,7 +242,7 @@ def read_table(table: Table) -> tuple[Cells | None, list[Finding]]:
         frame, findings = _rows(table, raw, quotes)
         findings = findings or _unclosed_at_end(table, raw, quotes)
         if not findings:
-            return frame, []
+            return frame._replace(digest=_digest(raw)), []
     return None, _invalid_utf8(table, raw) or findings
 
 
