@@ -4,12 +4,19 @@ VENV   ?= .venv
 
 .PHONY: install validate test check release benchmark
 
+# What the wheel is built from (pyproject.toml's hatch settings), as one digest of the files' names and
+# bytes, kept beside the install: `make check` reinstalls the wheel only when it has changed.
+WHEEL_SOURCES = pyproject.toml hatch_build.py datapackage.json zhanaozen validators data schemas releases
+SOURCES_DIGEST = find $(WHEEL_SOURCES) -name __pycache__ -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum
+REINSTALL = digest=$$($(SOURCES_DIGEST)) && $(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps . \
+            && echo "$$digest" > $(VENV)/.wheel-sources
+
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
 install:
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/python -m pip install --quiet --upgrade pip
 	$(VENV)/bin/python -m pip install --quiet ".[test]"
-	$(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(REINSTALL)
 
 validate: install
 	$(VENV)/bin/zhanaozen validate
@@ -25,12 +32,14 @@ test: install
 	$(VENV)/bin/python tests/find_browser.py --ensure
 	$(PYTEST)
 
-# The fast lane: every test but the slow ones (builds, the browser, R, git plays, frictionless,
-# the benchmark), one bad example per rule, property tests with a few examples each. The tests read the installed wheel, so the
-# package is reinstalled first; the test tools are installed when missing (CI's first job has only [validate]).
+# The fast lane: every test but the slow ones (builds, the browser, R, git plays, frictionless, the
+# benchmark), one bad example per rule, property tests with a few examples each. The tests read the
+# installed wheel, so the package is reinstalled first when a file it is built from has changed; the
+# test tools are installed when missing (CI's first job has only [validate]).
+TEST_TOOLS = "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('pytest', 'xdist', 'hypothesis', 'filelock')))"
 check:
-	$(VENV)/bin/python -c "import pytest, xdist, hypothesis, filelock" 2>/dev/null || $(MAKE) install
-	$(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps .
+	$(VENV)/bin/python -c $(TEST_TOOLS) 2>/dev/null || $(MAKE) install
+	@$(SOURCES_DIGEST) | cmp -s - $(VENV)/.wheel-sources || { echo "reinstalling the package (its files changed)"; $(REINSTALL); }
 	$(PYTEST) -m "not slow" --hypothesis-profile=check -q
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
