@@ -100,12 +100,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 
 class Visit:
-    """A browser page that records every request and every console error."""
+    """A page of the site's browser context that records every request and every console error."""
 
-    def __init__(self, browser, base_url: str, viewport: dict | None = None):
+    def __init__(self, context, base_url: str, viewport: dict | None = None):
         self.base_url = base_url
-        self.context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900})
-        self.page = self.context.new_page()
+        self.page = context.new_page()
+        if viewport:
+            self.page.set_viewport_size(viewport)
         self.requests: list[str] = []
         self.errors: list[str] = []
         self.in_flight: set = set()
@@ -114,9 +115,6 @@ class Visit:
         self.page.on("requestfailed", lambda request: self.in_flight.discard(request))
         self.page.on("console", lambda msg: msg.type == "error" and self.errors.append(msg.text))
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
-        # Recorded above, then refused: a request leaving the machine must not wait on the network.
-        self.context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/])(?!data:)(?!blob:).*"),
-                           lambda route: route.abort())
 
     def _started(self, request) -> None:
         self.requests.append(request.url)
@@ -149,22 +147,34 @@ class Visit:
         assert self.errors == [], "the browser console showed errors"
 
 
+@pytest.fixture(scope="session")
+def reader(browser):
+    """One browser context per worker, like one reader's browser: after the first page its cache serves
+    the scripts, styles and search index every page shares. Each test opens its own page, with its own
+    listeners. A request leaving the machine is refused (never cached, so every page still reports its
+    own) rather than left to wait on the network."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(re.compile(r"^(?!http://127\.0\.0\.1[:/])(?!data:)(?!blob:).*"), lambda route: route.abort())
+    yield context
+    context.close()
+
+
 @pytest.fixture
-def visit(browser, base_url):
-    v = Visit(browser, base_url)
+def visit(reader, base_url):
+    v = Visit(reader, base_url)
     yield v
-    v.context.close()
+    v.page.close()
 
 
 PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
-def phone(browser, base_url):
+def phone(reader, base_url):
     """A visit on a phone-sized screen."""
-    v = Visit(browser, base_url, PHONE)
+    v = Visit(reader, base_url, PHONE)
     yield v
-    v.context.close()
+    v.page.close()
 
 
 def search(page, query: str):
