@@ -14,6 +14,7 @@ import os
 import re
 import sys
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -77,8 +78,11 @@ def sites(tmp_path_factory, repo_root) -> Path:
     """``<root>/main`` (the repository's site) and ``<root>/hostile`` (from the hostile package), built once
     per run for every worker (conftest.shared)."""
     def make(root: Path) -> None:
-        build_site(repo_root, root / "main")
-        build_site(repo_root, root / "hostile", hostile_package(tmp_path_factory.mktemp("hostile-package")))
+        hostile = hostile_package(tmp_path_factory.mktemp("hostile-package"))
+        with ThreadPoolExecutor(max_workers=2) as builds:  # two mkdocs processes at once: the other worker may wait
+            for built in [builds.submit(build_site, repo_root, root / "main"),
+                          builds.submit(build_site, repo_root, root / "hostile", hostile)]:
+                built.result()
 
     return shared(tmp_path_factory, "sites", make)
 
