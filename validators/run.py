@@ -8,6 +8,7 @@ the only one that knows threads and processes; nothing here writes to the packag
 from __future__ import annotations
 
 import gc
+from collections import deque
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,8 +24,9 @@ from .stages import descriptor, descriptor_memo, integrity
 
 # Where each stage and rule (validators/catalogue.py) runs. The descriptor check (frictionless: about
 # 0.6 s of Python imports and metadata checks; it reads no data) runs in a child process, which has a
-# GIL of its own. The tables are read and typed two at a time, by the main thread and a reader thread,
-# in halves of about equal bytes (pyarrow parses and types in native code that releases the GIL). The
+# GIL of its own (in process once the process has validated before: _start_early). The tables are read
+# and typed two at a time, by the main thread and a reader thread, each taking the largest table left
+# (pyarrow parses and types in native code that releases the GIL). The
 # second thread first hashes the files (integrity, native too), then imports pandera and checks each
 # table's fields as soon as it is typed, then runs the rules whose work is mostly native polars, while
 # the main thread runs the others, so that the threads seldom wait for each other's GIL. Findings keep
@@ -134,17 +136,24 @@ def _stages(package, report: Report, second: ThreadPoolExecutor, early: _Early) 
         structure: dict[str, list[Finding]] = {}
         field: dict[str, Future] = {}
 
-        def read(names: list[str]) -> None:
-            """The structure stage for some tables; each table's field checks queued once it is typed."""
-            for name in names:
+        # pyarrow parses and types without the GIL: two tables at a time, each thread taking the largest
+        # table left whenever it is free, so that neither waits long for the other at the end.
+        pending = deque(sorted(package.tables, key=lambda name: _size(package.tables[name].path), reverse=True))
+
+        def read() -> None:
+            """The structure stage for each table not yet taken; its field checks queued once it is typed."""
+            while True:
+                try:
+                    name = pending.popleft()  # atomic: the two threads never take the same table
+                except IndexError:
+                    return
                 structure[name] = ds.read(name)
                 if ds.readable(name):
                     check = guarded(fields.RULE, package.tables[name].relpath, fields.check_fields)
                     field[name] = _run([(fields.RULE, check, (ds, name))], second)[0]
 
-        here, there = _halves(package)  # pyarrow parses and types without the GIL: two tables at a time
-        elsewhere = reader.submit(read, there)
-        read(here)
+        elsewhere = reader.submit(read)
+        read()
         elsewhere.result()
         ds.in_package_order()
         jobs = [(rule.RULE, guarded(rule.RULE, _file(rule, package), rule.check), (ds,))
@@ -156,20 +165,6 @@ def _stages(package, report: Report, second: ThreadPoolExecutor, early: _Early) 
             findings += found.result()
     report.rows = {name: len(ds.text[name]) if name in ds.text else None for name in package.tables}
     return findings
-
-
-def _halves(package) -> tuple[list[str], list[str]]:
-    """The tables in two groups of about equal bytes, each in package order: the largest file alone
-    weighs as much as all the others together once the package grows."""
-    sizes = {name: _size(table.path) for name, table in package.tables.items()}
-    groups: tuple[list[str], list[str]] = ([], [])
-    weight = [0, 0]
-    for name in sorted(sizes, key=sizes.get, reverse=True):
-        lighter = weight.index(min(weight))
-        groups[lighter].append(name)
-        weight[lighter] += sizes[name]
-    order = list(package.tables)
-    return sorted(groups[0], key=order.index), sorted(groups[1], key=order.index)
 
 
 def _size(path: Path) -> int:
