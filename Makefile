@@ -7,7 +7,10 @@ VENV   ?= .venv
 # What the wheel is built from (pyproject.toml's hatch settings), as one digest of the files' names and
 # bytes, kept beside the install: `make check` reinstalls the wheel only when it has changed.
 WHEEL_SOURCES = pyproject.toml hatch_build.py datapackage.json zhanaozen validators data schemas releases
-SOURCES_DIGEST = find $(WHEEL_SOURCES) -name __pycache__ -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum
+SOURCES_DIGEST = $(VENV)/bin/python -c "import hashlib, pathlib, sys; digest = hashlib.sha256(); \
+  [digest.update(str(f).encode() + b'\0' + f.read_bytes() + b'\0') for top in map(pathlib.Path, sys.argv[1:]) \
+   for f in sorted(top.rglob('*') if top.is_dir() else [top]) if f.is_file() and '__pycache__' not in f.parts]; \
+  print(digest.hexdigest())" $(WHEEL_SOURCES)
 REINSTALL = digest=$$($(SOURCES_DIGEST)) && $(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps . \
             && echo "$$digest" > $(VENV)/.wheel-sources
 
@@ -39,7 +42,8 @@ test: install
 TEST_TOOLS = "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('pytest', 'xdist', 'hypothesis', 'filelock')))"
 check:
 	$(VENV)/bin/python -c $(TEST_TOOLS) 2>/dev/null || $(MAKE) install
-	@$(SOURCES_DIGEST) | cmp -s - $(VENV)/.wheel-sources || { echo "reinstalling the package (its files changed)"; $(REINSTALL); }
+	@[ "$$($(SOURCES_DIGEST))" = "$$(cat $(VENV)/.wheel-sources 2>/dev/null)" ] \
+	  || { echo "reinstalling the package (its files changed)"; $(REINSTALL); }
 	$(PYTEST) -m "not slow" --hypothesis-profile=check -q
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
