@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import threading
 from collections import OrderedDict
 from functools import cache
@@ -95,28 +96,35 @@ def _message(field: Field, check: str, number: int | None) -> str:
 # and its bytes. A process that validates again (a notebook after one file is fixed; the tests, which
 # validate hundreds of small packages) checks again only the tables that changed, since Pandera costs
 # about a millisecond a column whatever a table's size. Only small tables have a digest (Cells), and
-# the command's process starts empty: a run of `zhanaozen validate` checks every table.
+# the command's process starts empty: a run of `zhanaozen validate` checks every table. The memory is
+# bounded whatever the packages: keys are digests, and a table with many findings is not remembered.
 _CHECKED: OrderedDict[tuple, tuple[Finding, ...]] = OrderedDict()
 _CHECKED_LOCK = threading.Lock()
 REMEMBERED_TABLES = 256
+REMEMBERED_FINDINGS = 100
 
 
 def check_fields(ds: Dataset, name: str) -> list[Finding]:
     digest = ds.digests.get(name)
-    # The table as its schema defines it, wherever the package lies (the file's relative path stays).
-    key = None if digest is None else (digest, repr(dataclasses.replace(ds.table(name), path=Path(), root=None)))
+    key = None if digest is None else (digest, _definition(ds.table(name)))
     with _CHECKED_LOCK:
         known = _CHECKED.get(key) if key is not None else None
         if known is not None:
             _CHECKED.move_to_end(key)
             return list(known)
     findings = _check_fields(ds, name)
-    if key is not None:
+    if key is not None and len(findings) <= REMEMBERED_FINDINGS:
         with _CHECKED_LOCK:
             _CHECKED[key] = tuple(findings)
             if len(_CHECKED) > REMEMBERED_TABLES:
                 _CHECKED.popitem(last=False)
     return findings
+
+
+def _definition(table: Table) -> bytes:
+    """A digest of the table as its schema defines it, wherever the package lies (its relative path stays)."""
+    text = repr(dataclasses.replace(table, path=Path(), root=None))
+    return hashlib.blake2b(text.encode("utf-8", "replace"), digest_size=16).digest()
 
 
 def _check_fields(ds: Dataset, name: str) -> list[Finding]:
