@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -155,6 +156,24 @@ def test_a_misspelt_option_is_one_line_and_exit_2():
     result = run(str(BIN / "zhanaozen"), "validate", "--formt", "json")
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0 and "--formt" in result.stderr
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(valid_package):
+    """`zhanaozen validate --max-errors 0 | head -1` on a package with thousands of errors (more output than
+    a pipe holds): the command (zhanaozen.cli.run, which ends the process without the interpreter's
+    teardown) exits 0 and prints nothing on stderr once its reader has gone."""
+    sentences = valid_package / "data" / "sentences.csv"
+    rows = sentences.read_text(encoding="utf-8").splitlines()
+    bad = rows[1].split(",")
+    bad[3] = "jailed"  # outcome: not in the vocabulary
+    extra = [",".join([f"SEN-{9000 + i}"] + bad[1:]) for i in range(3000)]
+    sentences.write_text("\n".join(rows + extra) + "\n", encoding="utf-8")
+    child = subprocess.Popen([str(BIN / "zhanaozen"), "validate", "--max-errors", "0", str(valid_package)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = child.stdout.readline()
+    child.stdout.close()
+    assert child.wait(timeout=120) == 0
+    assert first.startswith(b"zhanaozen validate: ") and child.stderr.read() == b""
 
 
 def test_version_and_command_help_with_examples():
