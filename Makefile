@@ -29,7 +29,7 @@ validate: install
 WORKERS ?= auto
 PYTEST  = $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
 
-# The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium where it
+# The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium-headless-shell where it
 # can (root and apt-get), or stops with one line naming the command to run.
 test: install
 	$(VENV)/bin/python tests/find_browser.py --ensure
