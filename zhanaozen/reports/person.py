@@ -31,13 +31,11 @@ def fold(text: object) -> str:
 
 def find(tables: Tables, key: str) -> str:
     """The person ID that ``key`` names: an ID, or any recorded spelling (LookupError otherwise)."""
-    persons, names = tables["persons"], tables["person_names"]
+    persons = tables["persons"]
     if str(key).strip().upper() in set(persons["person_id"]):
         return str(key).strip().upper()
-    spellings = pd.concat([
-        persons[["person_id", "name"]], persons[["person_id", "name_cyrillic"]].rename(columns={"name_cyrillic": "name"}),
-        names[["person_id", "name"]]]).dropna()
-    folded = spellings["name"].map(fold)
+    spellings = tables.cached("folded spellings", lambda: _spellings_folded(tables))
+    folded = spellings["folded"]
     wanted = fold(key)
     exact = set(spellings.loc[folded == wanted, "person_id"])
     if len(exact) == 1:
@@ -48,6 +46,15 @@ def find(tables: Tables, key: str) -> str:
     if partial:
         raise LookupError(f"{key!r} names more than one person: {', '.join(sorted(partial))}; give the ID")
     raise LookupError(f"no person has the ID or a recorded spelling {key!r}")
+
+
+def _spellings_folded(tables: Tables) -> pd.DataFrame:
+    """Every recorded spelling with its person ID and its folded form (folded once per set of tables)."""
+    persons, names = tables["persons"], tables["person_names"]
+    spellings = pd.concat([
+        persons[["person_id", "name"]], persons[["person_id", "name_cyrillic"]].rename(columns={"name_cyrillic": "name"}),
+        names[["person_id", "name"]]]).dropna()
+    return spellings.assign(folded=spellings["name"].map(fold))
 
 
 class Profile:
