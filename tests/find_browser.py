@@ -28,7 +28,7 @@ FOLDERS = (
     os.path.expandvars(r"%ProgramFiles(x86)%\Google\Chrome\Application\chrome.exe"),
     os.path.expandvars(r"%LocalAppData%\Google\Chrome\Application\chrome.exe"),
 )
-DEBIAN_PACKAGE = "chromium-headless-shell"
+DEBIAN_PACKAGES = ("chromium-headless-shell", "chromium")
 ADVICE = ("the site tests need Chromium or Chrome and none was found: run `.venv/bin/playwright install chromium` "
           "(or install Chromium or Chrome, or set ZHANAOZEN_BROWSER to its path)")
 
@@ -70,14 +70,13 @@ def ensure() -> int:
     if find():
         return 0
     if can_install():
-        print(f"no Chromium or Chrome found: installing Debian's {DEBIAN_PACKAGE} (apt-get install {DEBIAN_PACKAGE})",
-              flush=True)
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for command in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", DEBIAN_PACKAGE]):
-            if subprocess.run(command, env=env).returncode != 0:
-                break
-        if find():
-            return 0
+        if subprocess.run(["apt-get", "update", "-qq"], env=env).returncode == 0:
+            for package in DEBIAN_PACKAGES:  # the full browser where a release lacks the headless shell
+                print(f"no Chromium or Chrome found: installing Debian's {package} (apt-get install {package})",
+                      flush=True)
+                if subprocess.run(["apt-get", "install", "-y", "-qq", package], env=env).returncode == 0 and find():
+                    return 0
     print(f"make test: {ADVICE}", file=sys.stderr)
     return 1
 
