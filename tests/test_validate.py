@@ -55,6 +55,22 @@ def test_a_library_call_leaves_pandera_whole(shipped):
     assert result.stdout.strip() == "True 2", result.stdout + result.stderr
 
 
+def test_a_library_call_leaves_polars_settings_as_they_were(shipped):
+    """validate() runs its queries on polars' in-memory engine; a notebook's own polars settings, its
+    engine among them, are back once it returns."""
+    import os
+
+    import polars as pl
+
+    unset = os.environ.get("POLARS_ENGINE_AFFINITY")
+    zhanaozen.validate(shipped)
+    assert os.environ.get("POLARS_ENGINE_AFFINITY") == unset
+    with pl.Config(engine_affinity="streaming", tbl_rows=7):
+        chosen = pl.Config.save()
+        assert zhanaozen.validate(shipped).valid
+        assert pl.Config.save() == chosen
+
+
 @pytest.mark.slow
 def test_frictionless_accepts_the_repository_descriptor(repo_root):
     result = run(str(BIN / "frictionless"), "validate", "--json", "datapackage.json", cwd=repo_root)
