@@ -11,6 +11,7 @@ SOURCES_DIGEST = $(VENV)/bin/python -c "import hashlib, pathlib, sys; digest = h
   [digest.update(str(f).encode() + b'\0' + f.read_bytes() + b'\0') for top in map(pathlib.Path, sys.argv[1:]) \
    for f in sorted(top.rglob('*') if top.is_dir() else [top]) if f.is_file() and '__pycache__' not in f.parts]; \
   print(digest.hexdigest())" $(WHEEL_SOURCES)
+SOURCES_CURRENT = [ "$$($(SOURCES_DIGEST) 2>/dev/null)" = "$$(cat $(VENV)/.wheel-sources 2>/dev/null)" ]
 REINSTALL = digest=$$($(SOURCES_DIGEST)) && $(VENV)/bin/python -m pip install --quiet --force-reinstall --no-deps . \
             && echo "$$digest" > $(VENV)/.wheel-sources
 
@@ -19,7 +20,7 @@ REINSTALL = digest=$$($(SOURCES_DIGEST)) && $(VENV)/bin/python -m pip install --
 # pyproject.toml and so the dependencies): about 11 s saved on each `make test` while you work. Delete
 # .venv to make it again from scratch.
 install:
-	@if [ -x $(VENV)/bin/python ] && [ "$$($(SOURCES_DIGEST) 2>/dev/null)" = "$$(cat $(VENV)/.wheel-sources 2>/dev/null)" ]; then \
+	@if [ -x $(VENV)/bin/python ] && $(SOURCES_CURRENT); then \
 	  echo "$(VENV) is up to date with the package's files"; \
 	else \
 	  set -e; \
@@ -37,8 +38,8 @@ validate: install
 WORKERS ?= auto
 PYTEST  = $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
 
-# The site tests need a browser: tests/find_browser.py finds one, installs Debian's chromium-headless-shell where it
-# can (root and apt-get), or stops with one line naming the command to run.
+# The site tests need a browser: tests/find_browser.py finds one, installs Debian's
+# chromium-headless-shell where it can (root and apt-get), or stops with one line naming the command to run.
 test: install
 	$(VENV)/bin/python tests/find_browser.py --ensure
 	$(PYTEST)
@@ -50,8 +51,7 @@ test: install
 TEST_TOOLS = "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('pytest', 'xdist', 'hypothesis', 'filelock')))"
 check:
 	$(VENV)/bin/python -c $(TEST_TOOLS) 2>/dev/null || $(MAKE) install
-	@[ "$$($(SOURCES_DIGEST))" = "$$(cat $(VENV)/.wheel-sources 2>/dev/null)" ] \
-	  || { echo "reinstalling the package (its files changed)"; $(REINSTALL); }
+	@$(SOURCES_CURRENT) || { echo "reinstalling the package (its files changed)"; $(REINSTALL); }
 	$(PYTEST) -m "not slow" --hypothesis-profile=check -q
 
 # The data dictionary site (mkdocs.yml), generated from the schemas and data; no network needed.
