@@ -16,11 +16,11 @@ REINSTALL = digest=$$($(SOURCES_DIGEST)) && $(VENV)/bin/python -m pip install --
             && echo "$$digest" > $(VENV)/.wheel-sources
 
 # A local virtual environment with the package (as a built wheel, not the source tree) and its tools.
-# Skipped when the environment was made from the files as they are now (the digest above, which covers
-# pyproject.toml and so the dependencies): about 11 s saved on each `make test` while you work. Delete
+# Skipped when the environment has the test tools and was made from the files as they are now (the digest
+# above, which covers pyproject.toml and so the dependencies): about 11 s saved on each `make test` while you work. Delete
 # .venv to make it again from scratch.
 install:
-	@if [ -x $(VENV)/bin/python ] && $(SOURCES_CURRENT); then \
+	@if [ -x $(VENV)/bin/python ] && $(VENV)/bin/python -c $(TEST_TOOLS) 2>/dev/null && $(SOURCES_CURRENT); then \
 	  echo "$(VENV) is up to date with the package's files"; \
 	else \
 	  set -e; \

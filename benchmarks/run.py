@@ -33,7 +33,7 @@ FLOOR = ("import sys, pathlib, pyarrow.csv as csv\n"
 # for the command, without pandas). On the shipped package this is the lower bound of any zhanaozen run.
 IMPORTS = ("import polars, pyarrow.csv, pyarrow.compute\n"
            "from zhanaozen.validators.optional_imports import hide_in_this_process\n"
-           "hide_in_this_process('pandas', 'hypothesis')\n"
+           "hide_in_this_process()\n"
            "from zhanaozen.validators.stages.fields import _pandera\n_pandera()")
 # A package past about 1e6 rows breaks the project's own rule of at most 100 MiB per file (GitHub's
 # limit; validators/stages/structure.py): its citations alone pass 1 GB at 1e7 rows. --lift-file-limit

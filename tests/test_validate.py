@@ -55,20 +55,25 @@ def test_a_library_call_leaves_pandera_whole(shipped):
     assert result.stdout.strip() == "True 2", result.stdout + result.stderr
 
 
-def test_a_library_call_leaves_polars_settings_as_they_were(shipped):
-    """validate() runs its queries on polars' in-memory engine; a notebook's own polars settings, its
-    engine among them, are back once it returns."""
+def test_a_library_call_leaves_polars_and_the_collector_as_they_were(shipped):
+    """validate() runs its queries on polars' in-memory engine with Python's garbage collector paused; a
+    notebook's own settings (polars' engine among them, the collector on or off) are back once it returns."""
+    import gc
     import os
 
     import polars as pl
 
     unset = os.environ.get("POLARS_ENGINE_AFFINITY")
     zhanaozen.validate(shipped)
-    assert os.environ.get("POLARS_ENGINE_AFFINITY") == unset
+    assert os.environ.get("POLARS_ENGINE_AFFINITY") == unset and gc.isenabled()
     with pl.Config(engine_affinity="streaming", tbl_rows=7):
         chosen = pl.Config.save()
-        assert zhanaozen.validate(shipped).valid
-        assert pl.Config.save() == chosen
+        gc.disable()
+        try:
+            assert zhanaozen.validate(shipped).valid
+            assert pl.Config.save() == chosen and not gc.isenabled()
+        finally:
+            gc.enable()
 
 
 @pytest.mark.slow

@@ -15,10 +15,12 @@ import sys
 from contextlib import contextmanager
 from typing import Iterator
 
+# What Pandera imports when installed but never needs to check polars frames.
+PANDERA_EXTRAS = ("pandas", "hypothesis")
 _hidden_in_this_process: frozenset[str] = frozenset()
 
 
-def hide_in_this_process(*names: str) -> None:
+def hide_in_this_process(names: tuple[str, ...] = PANDERA_EXTRAS) -> None:
     """From now on, ``absent_if_asked()`` hides ``names``: for a process that only validates."""
     global _hidden_in_this_process
     _hidden_in_this_process = frozenset(names)

@@ -57,22 +57,56 @@ def _descriptor_findings(exc: DescriptorError) -> list[Finding]:
 
 
 def validate(path: str | Path) -> Report:
-    with _collector_paused():
+    with _COLLECTOR_PAUSED.held():
         return _validate(path)
 
 
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector paused for the run, as it was before afterwards. A run leaves a
-    few hundred objects in cycles (about 700 at 1e6 rows), while each collection walks every young
-    object and holds the GIL the other threads need: about 5 % of a run at 1e6 rows."""
+class _WhileRunning:
+    """A process-wide setting held while any validation in the process runs: the first run applies it,
+    the last restores what was there before (runs at once in one process, a notebook's own settings)."""
+
+    def __init__(self, apply: Callable[[], object], restore: Callable[[object], None]):
+        self._apply, self._restore = apply, restore
+        self._lock = threading.Lock()
+        self._runs = 0
+        self._before: object = None
+
+    @contextmanager
+    def held(self):
+        with self._lock:
+            if self._runs == 0:
+                self._before = self._apply()
+            self._runs += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._runs -= 1
+                if self._runs == 0:
+                    self._restore(self._before)
+
+
+def _pause_collector() -> bool:
     enabled = gc.isenabled()
     gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
+    return enabled
+
+
+def _in_memory_engine():
+    import polars as pl
+
+    return pl.Config(engine_affinity="in-memory")  # holds the settings it replaced
+
+
+# Python's cyclic garbage collector, paused. A run leaves a few hundred objects in cycles (about 700 at
+# 1e6 rows), while each collection walks every young object and holds the GIL the other threads need:
+# about 5 % of a run at 1e6 rows.
+_COLLECTOR_PAUSED = _WhileRunning(_pause_collector, lambda enabled: enabled and gc.enable())
+# polars' in-memory engine for the run's queries. polars 2's default engine ("auto") takes about 140 µs
+# to start a query, whatever its size, and the in-memory engine about 30 µs. Pandera runs one query per
+# column and check (some 400 on the shipped package), and most queries on a small package are tiny: its
+# field checks take 90 ms instead of 150 ms. At 1e6 rows both engines take the same time.
+_IN_MEMORY_ENGINE = _WhileRunning(_in_memory_engine, lambda settings: settings.__exit__(None, None, None))
 
 
 def _validate(path: str | Path) -> Report:
@@ -86,7 +120,7 @@ def _validate(path: str | Path) -> Report:
         early = _start_early(package, second)
         from .stages.roles import check_roles  # polars: imported while the early work runs
 
-        with _in_memory_engine():
+        with _IN_MEMORY_ENGINE.held():  # polars is imported now
             # A broken descriptor stops the run before any stage that trusts it: the tables and fields the
             # rules need under their data-model names (package/roles.py), patterns the column checks compile.
             report.findings += guarded("descriptor", "datapackage.json", check_roles)(package)
@@ -97,37 +131,6 @@ def _validate(path: str | Path) -> Report:
                 early.child.communicate()
     report.findings = without_follow_ons(report.findings)
     return report
-
-
-# Runs in this process that are inside _in_memory_engine, and polars' settings from before the first.
-_ENGINE_LOCK = threading.Lock()
-_engine_runs = 0
-_engine_settings = None
-
-
-@contextmanager
-def _in_memory_engine():
-    """polars' in-memory engine for the run's queries, and polars' settings as they were afterwards.
-
-    polars 2's default engine ("auto") takes about 140 µs to start a query, whatever its size, and the
-    in-memory engine about 30 µs. Pandera runs one query per column and check (some 400 on the shipped
-    package), and most queries on a small package are tiny: its field checks take 90 ms instead of 150 ms.
-    At 1e6 rows both engines take the same time. Runs at once in one process share the setting: the
-    first applies it, the last restores what the caller had (a notebook's own polars settings)."""
-    import polars as pl
-
-    global _engine_runs, _engine_settings
-    with _ENGINE_LOCK:
-        if _engine_runs == 0:
-            _engine_settings = pl.Config(engine_affinity="in-memory")
-        _engine_runs += 1
-    try:
-        yield
-    finally:
-        with _ENGINE_LOCK:
-            _engine_runs -= 1
-            if _engine_runs == 0:
-                _engine_settings.__exit__(None, None, None)
 
 
 @dataclass

@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     from .. import validate
     from ..validators.optional_imports import hide_in_this_process
 
-    hide_in_this_process("pandas", "hypothesis")  # this process only validates: pandera can go without them
+    hide_in_this_process()  # this process only validates: pandera can go without pandas
 
     root = locate(args.path, "validate", for_programs=args.format == "json")
     if root is None:
