@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 from functools import cached_property
-from typing import Sequence
+from typing import Callable, Sequence
 
 import polars as pl
 
@@ -32,11 +32,12 @@ class Dataset:
         self._memo_locks: dict[object, threading.Lock] = {}
         self._memo_lock = threading.Lock()
 
-    def read(self, name: str) -> list[Finding]:
-        """Read and type one table; the findings (structure stage) that prevent reading it, if any."""
+    def read(self, name: str, read_bytes: Callable[[Table], bytes] = Table.read_bytes) -> list[Finding]:
+        """Read and type one table; the findings (structure stage) that prevent reading it, if any.
+        ``read_bytes`` gives the file's bytes (by default the guarded reader reads them now)."""
         table = self.package.tables[name]
         try:
-            cells, findings = read_table(table)
+            cells, findings = read_table(table, read_bytes)
             if cells is not None:  # typed from Arrow by the engine the loader shares; the text kept for polars
                 typed, failures = typed_frame(table, cells.arrow, cells.text)
         except Exception as exc:  # noqa: BLE001 - a hostile file is a finding at its place, never exit 3

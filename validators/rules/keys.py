@@ -35,7 +35,10 @@ def _duplicates(ds: Dataset, name: str) -> list[Finding]:
     for key in keys:
         if not key:
             continue
-        first = text.select((pl.col(key[0]) if len(key) == 1 else pl.struct(key)).is_first_distinct()).to_series()
+        cells = pl.col(key[0]) if len(key) == 1 else pl.struct(key)
+        if text.select(cells.hash().n_unique()).item() == text.height:
+            continue  # distinct hashes are distinct keys; equal ones (a duplicate, or a collision) are checked
+        first = text.select(cells.is_first_distinct()).to_series()
         if first.all():
             continue
         # A key's text joined as record IDs are cited; an empty part stays distinct from a missing row.

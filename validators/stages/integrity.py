@@ -4,8 +4,7 @@ A working tree declares none (docs/releases.md); a distributed package declares 
 and one that lost them is reported, not trusted silently."""
 from __future__ import annotations
 
-from zhanaozen.package import safe_files
-from zhanaozen.package.descriptor import Package
+from zhanaozen.package.descriptor import Package, Table
 from zhanaozen.package.integrity import mismatch, must_declare
 
 from ..findings import Finding
@@ -18,28 +17,25 @@ FIX = ("A distributed package must hold the files it was built with: get it agai
        "(pip install --force-reinstall zhanaozen, or the release zip).")
 
 
-def check_integrity(package: Package) -> list[Finding]:
-    findings = []
-    expected = must_declare(package.root, package.descriptor)
-    for name, table in package.tables.items():
-        if expected and table.declared_hash is None:
-            if table.path.is_file():  # a missing file is the structure stage's to report
-                findings.append(Finding(
-                    "integrity", table.relpath,
-                    f"datapackage.json declares no checksum for this file, yet {expected}: the descriptor was "
-                    "changed after the build; get the package again from its release", table=name))
-            continue
-        if table.declared_bytes is None and table.declared_hash is None:
-            continue
-        try:
-            data = table.read_bytes()
-        except safe_files.UnsafeFile:
-            continue  # the structure stage reports a file it cannot read
-        problem = mismatch(data, table.declared_bytes, table.declared_hash)
-        if problem:
-            findings.append(Finding(
-                "integrity", table.relpath,
-                f"the file {problem}: it changed after the package was built; get the released file again "
-                "(a working tree keeps no checksums: never add them to datapackage.json)",
-                table=name))
-    return findings
+def expected(package: Package) -> str | None:
+    """Why every file of this package must declare a checksum (a distributed package), or None."""
+    return must_declare(package.root, package.descriptor)
+
+
+def check_file(table: Table, data: bytes | None, why_declared: str | None) -> list[Finding]:
+    """The file's bytes against what its resource declares. ``data`` is None where the guarded reader
+    refused the file (the structure stage reports that); ``why_declared`` comes from :func:`expected`."""
+    if why_declared and table.declared_hash is None:
+        if not table.path.is_file():  # a missing file is the structure stage's to report
+            return []
+        return [Finding("integrity", table.relpath,
+                        f"datapackage.json declares no checksum for this file, yet {why_declared}: the descriptor "
+                        "was changed after the build; get the package again from its release", table=table.name)]
+    if data is None:
+        return []
+    problem = mismatch(data, table.declared_bytes, table.declared_hash)
+    if not problem:
+        return []
+    return [Finding("integrity", table.relpath,
+                    f"the file {problem}: it changed after the package was built; get the released file again "
+                    "(a working tree keeps no checksums: never add them to datapackage.json)", table=table.name)]

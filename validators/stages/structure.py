@@ -5,7 +5,7 @@ import csv
 import hashlib
 import io
 import re
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 import numpy as np
 import polars as pl
@@ -232,10 +232,12 @@ def _digest(raw: bytes) -> bytes | None:
     return hashlib.blake2b(raw, digest_size=16).digest() if len(raw) <= DIGESTED_BYTES else None
 
 
-def read_table(table: Table) -> tuple[Cells | None, list[Finding]]:
-    """The table's cells as text columns, or None with the findings that prevent reading it."""
-    try:  # the guarded reader: a regular file inside the package, refused over the limit before reading
-        raw = safe_files.read_bytes(table.root or table.path.parent, table.path, table.relpath, MAX_FILE_BYTES)
+def read_table(table: Table, read: Callable[[Table], bytes] = Table.read_bytes) -> tuple[Cells | None, list[Finding]]:
+    """The table's cells as text columns, or None with the findings that prevent reading it. ``read`` gives
+    the file's bytes through the guarded reader (a regular file inside the package, refused over the
+    limit before reading), or bytes it already read so (validators/run.py)."""
+    try:
+        raw = read(table)
     except safe_files.UnsafeFile as exc:
         return None, [_finding(table, exc.message, 1, column=table.field_names[0])]
     refused = _encoding(table, raw) or _line_endings(table, raw) or ([] if _is_utf8(raw) else _invalid_utf8(table, raw))
