@@ -38,8 +38,9 @@ IMPORTS = ("import polars, pyarrow.csv, pyarrow.compute\n"
 # A package past about 1e6 rows breaks the project's own rule of at most 100 MiB per file (GitHub's
 # limit; validators/stages/structure.py): its citations alone pass 1 GB at 1e7 rows. --lift-file-limit
 # runs the same command with that limit raised in the process, to measure how the time grows beyond it.
+# Every guarded read takes the limit as it is when called; the structure stage, imported after the
+# change, sizes its CSV field limit from it.
 LIFTED = ("import sys\nimport zhanaozen.package.safe_files as limits\nlimits.MAX_DATA_BYTES = 2 ** 31 - 1\n"
-          "from zhanaozen.validators.stages import structure\nstructure.MAX_FILE_BYTES = limits.MAX_DATA_BYTES\n"
           "from zhanaozen.cli import run\nrun(sys.argv[1:])")
 TARGETS = {  # name: (what, limit, compare); issue 12's targets
     "shipped": ("shipped package: zhanaozen at most 0.5x the time of frictionless", 0.5, "<="),

@@ -58,12 +58,14 @@ def inside(root: Path, path: Path, shown: str) -> Path:
     return resolved
 
 
-def read_bytes(root: Path, path: Path, shown: str, limit: int = MAX_DATA_BYTES) -> bytes:
-    """The bytes of a regular file inside ``root``, at most ``limit`` of them.
+def read_bytes(root: Path, path: Path, shown: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file inside ``root``, at most ``limit`` of them (by default MAX_DATA_BYTES,
+    as it is when called: the benchmark raises it in its process to time packages past the limit).
 
     The file is checked by lstat after resolving links, opened without following a link (so it cannot
     be swapped for one in between) and without blocking, and checked again by fstat on the open handle.
     """
+    limit = MAX_DATA_BYTES if limit is None else limit
     resolved = inside(root, path, shown)
     try:
         kind = _kind(os.lstat(resolved))
@@ -96,7 +98,7 @@ def _kind(info: os.stat_result) -> str | None:
     return None if stat.S_ISREG(info.st_mode) else _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
 
 
-def read_text(root: Path, path: Path, shown: str, limit: int = MAX_DATA_BYTES) -> str:
+def read_text(root: Path, path: Path, shown: str, limit: int | None = None) -> str:
     """UTF-8 text of a guarded file (a leading byte-order mark is an error the caller may want to see,
     so it is kept)."""
     data = read_bytes(root, path, shown, limit)
