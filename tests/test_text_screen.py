@@ -1,12 +1,14 @@
-"""The text rules on a table big enough that a column whose values repeat is searched value by value
-(validators/text_scan.py): every hostile cell is still found, on its own line, whether its value is
-planted once or repeated, and no other cell is reported."""
+"""The text rules and the field patterns on a table big enough that a column whose values repeat is
+searched value by value (Dataset.repeated in validators/dataset.py): every hostile or malformed cell
+is still found, on its own line, whether its value is planted once or repeated, and no other cell is
+reported."""
 from __future__ import annotations
 
 import csv
+import json
 
 import zhanaozen
-from zhanaozen.validators.text_scan import DISTINCT_FROM, REPEATED
+from zhanaozen.validators.dataset import DISTINCT_FROM, REPEATED
 
 from support import assemble
 
@@ -18,7 +20,12 @@ PLANTED = {
     9_999: ("locator", FORMULA, "text-hygiene"),
     DISTINCT_FROM + 100: ("locator", GREEK, "confusables"),
     2_500: ("notes", GROUPED, "spaced-identifiers"),
+    # source IDs outside their pattern, once and repeated: the field stage's pattern check
+    33: ("source_id", "HRW_2012", "field"),
+    7_000: ("source_id", "HRW_2012", "field"),
+    DISTINCT_FROM + 200: ("source_id", "hrw-", "field"),
 }
+CHECKED = {"text-hygiene", "hidden-characters", "confusables", "spaced-identifiers", "field"}
 
 
 def test_hostile_cells_of_a_repeated_column_are_found_on_their_lines(tmp_path):
@@ -38,10 +45,14 @@ def test_hostile_cells_of_a_repeated_column_are_found_on_their_lines(tmp_path):
         writer = csv.DictWriter(handle, header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
-    distinct = {row["locator"] for row in rows}
-    assert len(distinct) * REPEATED <= len(rows)  # the case under test: searched value by value
+    for column in ("locator", "source_id"):  # the case under test: searched value by value
+        assert len({row[column] for row in rows}) * REPEATED <= len(rows)
 
     report = zhanaozen.validate(root)
-    text_rules = {"text-hygiene", "hidden-characters", "confusables", "spaced-identifiers"}
-    found = {(f.rule, f.line, f.column) for f in report.findings if f.rule in text_rules}
+    found = {(f.rule, f.line, f.column) for f in report.findings if f.rule in CHECKED}
     assert found == {(rule, i + 2, column) for i, (column, _, rule) in PLANTED.items()}
+    schema = json.loads((root / "schemas" / "citations.json").read_text(encoding="utf-8"))
+    pattern = next(f["constraints"]["pattern"] for f in schema["fields"] if f["name"] == "source_id")
+    assert {(f.line, f.message, f.value) for f in report.findings if f.rule == "field"} == {
+        (i + 2, f"does not match the pattern {pattern}", value)
+        for i, (column, value, rule) in PLANTED.items() if rule == "field"}

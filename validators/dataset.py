@@ -18,6 +18,13 @@ from .stages.structure import read_table, record_lines
 from .stages.field_types import typed_frame
 
 
+# A column whose cells repeat each value this often on average (a source ID, a field name, a locator:
+# a few hundred values in a million cells) is searched value by value: each distinct value once, then
+# every cell looked up. Below DISTINCT_FROM rows, counting the values costs more than it saves.
+REPEATED = 4
+DISTINCT_FROM = 10_000
+
+
 class Dataset:
     def __init__(self, package: Package):
         """No table is read yet: :meth:`read` reads and types each (validators/run.py decides when)."""
@@ -74,6 +81,17 @@ class Dataset:
             if key not in self._memo:
                 self._memo[key] = compute()
         return self._memo[key]
+
+    def repeated(self, name: str) -> frozenset[str]:
+        """The text columns of the table whose values repeat (REPEATED), counted once for every search."""
+        def count() -> frozenset[str]:
+            text = self.text[name]
+            columns = [column for column, dtype in text.schema.items() if dtype == pl.String]
+            if text.height < DISTINCT_FROM or not columns:
+                return frozenset()
+            distinct = text.select(pl.col(columns).approx_n_unique()).row(0)
+            return frozenset(c for c, n in zip(columns, distinct) if n * REPEATED <= text.height)
+        return self.cached(("repeated", name), count)
 
     def table(self, name: str) -> Table:
         return self.package.tables[name]
@@ -159,6 +177,16 @@ class Dataset:
 def joined(*columns: str) -> pl.Expr:
     """The columns' text joined by '/', an empty cell counting as empty text (how record IDs are cited)."""
     return pl.concat_str([pl.col(c).cast(pl.String).fill_null("") for c in columns], separator="/")
+
+
+def matches(cells: pl.Expr, pattern: str, repeated: bool) -> pl.Expr:
+    """Whether each cell contains a match of ``pattern`` (polars' regex engine; null where the cell is
+    empty). Where the column's values repeat (:meth:`Dataset.repeated`), each distinct value is searched
+    once and the cells are looked up: the same answer for far less work."""
+    if not repeated:
+        return cells.str.contains(pattern)
+    # One evaluation of unique() (two would each have an order of their own).
+    return cells.is_in(cells.unique().implode().list.filter(pl.element().str.contains(pattern).fill_null(False)))
 
 
 def text_is(frame: pl.DataFrame, column: str, value: str) -> pl.Expr:

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING, Callable
 
 import polars as pl
 
+from .dataset import matches
+
 if TYPE_CHECKING:
     from .dataset import Dataset
     from .findings import Finding
@@ -58,7 +60,7 @@ class _Screen:
             if not searched:
                 continue
             self.searched.update((name, column) for column in searched)
-            masks = text.select(_matches(text, searched, union))
+            masks = text.select(_matches(ds, name, searched, union))
             rows = masks.select(pl.any_horizontal(pl.all())).to_series().arg_true()
             if len(rows):  # numbered, not named: a field may be called anything, even _row
                 numbered = [pl.col(c).gather(rows).alias(str(len(columns) + k)) for k, c in enumerate(searched)]
@@ -79,26 +81,11 @@ class _Screen:
                     self.found[name, column, hint] = found[str(i)]
 
 
-REPEATED = 4  # a column is searched value by value when its cells repeat each value this often on average
-DISTINCT_FROM = 10_000  # rows; below this, counting the values costs more than it saves
-
-
-def _matches(text: pl.DataFrame, columns: list[str], pattern: str) -> list[pl.Expr]:
-    """Per column, whether each cell matches ``pattern``. A column whose values repeat (a source ID, a
-    field name, a locator: a few hundred values in a million cells) has each distinct value searched
-    once, then its cells looked up; the others are searched cell by cell."""
-    distinct = dict(zip(columns, text.select(pl.col(columns).approx_n_unique()).row(0))) \
-        if text.height >= DISTINCT_FROM else {}
-    exprs = []
-    for column in columns:
-        cells = pl.col(column)
-        if distinct.get(column, text.height) * REPEATED <= text.height:
-            # One evaluation of unique() (two would each have an order of their own).
-            matching = cells.unique().implode().list.filter(pl.element().str.contains(pattern).fill_null(False))
-            exprs.append(cells.is_in(matching).fill_null(False))
-        else:
-            exprs.append(cells.str.contains(pattern).fill_null(False))
-    return exprs
+def _matches(ds: "Dataset", name: str, columns: list[str], pattern: str) -> list[pl.Expr]:
+    """Per column, whether each cell matches ``pattern``, false where empty (value by value where the
+    column's values repeat)."""
+    repeated = ds.repeated(name)
+    return [matches(pl.col(column), pattern, column in repeated).fill_null(False) for column in columns]
 
 
 def candidates(ds: "Dataset", name: str, column: str, hint: str) -> list[int]:

@@ -13,7 +13,7 @@ import polars as pl
 
 from zhanaozen.package.descriptor import Field, Table
 
-from ..dataset import Dataset
+from ..dataset import Dataset, matches
 from ..findings import Finding
 from ..optional_imports import absent_if_asked
 from .field_types import polars_dtype
@@ -45,13 +45,13 @@ def _pandera():
     return pa
 
 
-def _checks(field: Field) -> list[tuple[pa.Check, str]]:
-    """Each check with the message a contributor reads when a cell fails it."""
+def _checks(field: Field, repeated: bool = False) -> list[tuple[pa.Check, str]]:
+    """Each check with the message a contributor reads when a cell fails it. ``repeated``: the column's
+    values repeat (Dataset.repeated), so its pattern is tried once per distinct value."""
     pa = _pandera()
     checks = []
     if field.pattern and field.kind.polars == "String":
-        checks.append((pa.Check.str_matches(field.pattern, name="pattern"),
-                       f"does not match the pattern {field.pattern}"))
+        checks.append((_pattern(pa, field.pattern, repeated), f"does not match the pattern {field.pattern}"))
     if field.minimum is not None:
         checks.append((pa.Check.ge(field.minimum, name="minimum"), f"must be at least {field.minimum}"))
     if field.maximum is not None:
@@ -59,11 +59,24 @@ def _checks(field: Field) -> list[tuple[pa.Check, str]]:
     return checks
 
 
-def pandera_schema(table: Table) -> pa.DataFrameSchema:
-    """Uniqueness is left to the keys rule, conversion to validators.stages.field_types: both report once."""
+def _pattern(pa, pattern: str, repeated: bool) -> pa.Check:
+    """Pandera's str_matches; on a column whose values repeat, the same test (a match at the start of the
+    cell, an empty cell left to the required check) run once per distinct value: at 1e6 rows the
+    source IDs of the citations took 90 ms cell by cell."""
+    if not repeated:
+        return pa.Check.str_matches(pattern, name="pattern")
+    anchored = pattern if pattern.startswith("^") else f"^{pattern}"
+    return pa.Check(lambda data: data.lazyframe.select(matches(pl.col(data.key), anchored, repeated=True)),
+                    name="pattern", error=f"str_matches('{pattern}')")
+
+
+def pandera_schema(table: Table, repeated: frozenset[str] = frozenset()) -> pa.DataFrameSchema:
+    """Uniqueness is left to the keys rule, conversion to validators.stages.field_types: both report once.
+    ``repeated``: the columns whose values repeat (Dataset.repeated)."""
     pa = _pandera()
     columns = {
-        field.name: pa.Column(polars_dtype(field), checks=[check for check, _ in _checks(field)],
+        field.name: pa.Column(polars_dtype(field),
+                              checks=[check for check, _ in _checks(field, field.name in repeated)],
                               nullable=not field.required, coerce=False, description=field.description)
         for field in table.fields
     }
@@ -140,7 +153,7 @@ def _check_fields(ds: Dataset, name: str) -> list[Finding]:
             findings += ds.findings("field", name, positions, field.name, messages)
             continue
         findings += ds.findings("field", name, failures[field.name], field.name, _conversion_message(field))
-    schema = pandera_schema(table)
+    schema = pandera_schema(table, ds.repeated(name))
     from pandera.errors import SchemaErrors  # only now: pandera.polars is imported
 
     try:
