@@ -151,8 +151,8 @@ class _Files:
         """Read every file, hand it on, and check it against its checksum: the integrity stage's findings.
         A check that fails on one file is a finding there; it stops neither the reading nor the others."""
         found: dict[str, list[Finding]] = {}
-        why_declared = integrity.expected(self._package)
         try:
+            why_declared = integrity.expected(self._package)
             while self._unread:
                 name, future = self._unread[0]
                 table = self._package.tables[name]
