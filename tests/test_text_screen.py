@@ -7,8 +7,13 @@ from __future__ import annotations
 import csv
 import json
 
+import polars as pl
+from hypothesis import given
+from hypothesis import strategies as st
+
 import zhanaozen
-from zhanaozen.validators.dataset import DISTINCT_FROM, REPEATED
+from zhanaozen.validators import rules, text_scan  # noqa: F401 - importing the rules registers their hints
+from zhanaozen.validators.dataset import DISTINCT_FROM, REPEATED, matches
 
 from support import assemble
 
@@ -56,3 +61,19 @@ def test_hostile_cells_of_a_repeated_column_are_found_on_their_lines(tmp_path):
     assert {(f.line, f.message, f.value) for f in report.findings if f.rule == "field"} == {
         (i + 2, f"does not match the pattern {pattern}", value)
         for i, (column, value, rule) in PLANTED.items() if rule == "field"}
+
+
+# Cells from the characters the hints and the schemas' patterns are about: Latin, Cyrillic and Greek
+# letters, digits, the formula and e-mail signs, markup, spaces, a control and a zero-width character.
+CELLS = st.lists(st.none() | st.text("aZ9-_ .@=+<>&;жЖΚ\t\u200b0123456789", max_size=14), max_size=30)
+PATTERNS = text_scan._HINTS + ["^[a-z0-9]+(-[a-z0-9]+)*$", "^CIT-[0-9]{5,}$", "[0-9]{4}"]
+
+
+@given(values=CELLS, repeats=st.integers(1, 5), pattern=st.sampled_from(PATTERNS))
+def test_a_column_searched_value_by_value_gets_the_answers_of_a_cell_by_cell_search(values, repeats, pattern):
+    """matches(..., repeated=True), which the text screen and the field patterns use on a column whose
+    values repeat, answers for every cell (empty ones too) what the search cell by cell answers."""
+    frame = pl.DataFrame({"cells": values * repeats}, schema={"cells": pl.String})
+    by_value = frame.select(matches(pl.col("cells"), pattern, repeated=True)).to_series()
+    by_cell = frame.select(matches(pl.col("cells"), pattern, repeated=False)).to_series()
+    assert by_value.to_list() == by_cell.to_list()
