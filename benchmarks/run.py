@@ -91,8 +91,14 @@ def bench(package: Path, repeat: int, skip: set[str], lifted: bool = False) -> d
             for name, rs in runs.items()}
 
 
-def python_seconds(code: str, repeat: int) -> float:
-    return statistics.median(timed([sys.executable, "-c", code])[0] for _ in range(repeat))
+def python_seconds(codes: dict[str, str], repeat: int) -> dict[str, float]:
+    """Median wall seconds of each snippet, each run in a fresh interpreter, the snippets taking turns so
+    that a noisy moment of the host hits them alike (a ratio of two runs taken a minute apart is not)."""
+    runs: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(repeat):
+        for name, code in codes.items():
+            runs[name].append(timed([sys.executable, "-c", code])[0])
+    return {name: statistics.median(seconds) for name, seconds in runs.items()}
 
 
 def import_cost(repeat: int) -> dict:
@@ -100,11 +106,10 @@ def import_cost(repeat: int) -> dict:
              "print(time.perf_counter() - t, 'pandas' in sys.modules)")
     outs = [subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
             for _ in range(repeat)]
-    load = python_seconds("import zhanaozen; zhanaozen.load_all()", repeat)
-    pandas = python_seconds("import pandas", repeat)
+    seconds = python_seconds({"load_all": "import zhanaozen; zhanaozen.load_all()", "pandas": "import pandas"}, repeat)
     return {"import_seconds": statistics.median(float(o[0]) for o in outs),
             "imports_pandas": any(o[1] == "True" for o in outs),
-            "load_all_seconds": load, "import_pandas_seconds": pandas}
+            "load_all_seconds": seconds["load_all"], "import_pandas_seconds": seconds["pandas"]}
 
 
 def frictionless_errors(package: Path) -> tuple[bool, set[tuple[str, str, int]]]:
