@@ -257,7 +257,7 @@ def _timed(args, sizes: dict, packages: dict, skip: set, shipped: dict | None) -
         return 2
     if shipped is not None:
         print_times(0, shipped, "the shipped package")
-    imports = import_cost(max(5, args.repeat))
+    imports = import_cost(max(11, args.repeat))  # under a second a run: more runs, a steadier median
     print(f"\nimport zhanaozen {imports['import_seconds'] * 1000:.1f} ms (pandas imported: {imports['imports_pandas']}); "
           f"load_all {imports['load_all_seconds']:.2f} s vs import pandas {imports['import_pandas_seconds']:.2f} s")
     result = verdicts(results["large"], results.get("small"), imports, shipped)
