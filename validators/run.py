@@ -152,7 +152,7 @@ class _Files:
         A check that fails on one file is a finding there; it stops neither the reading nor the others."""
         found: dict[str, list[Finding]] = {}
         try:
-            why_declared = integrity.expected(self._package)
+            why_required = integrity.why_required(self._package)
             while self._unread:
                 name, future = self._unread[0]
                 table = self._package.tables[name]
@@ -163,7 +163,7 @@ class _Files:
                     data = None
                     future.set_exception(exc)
                 self._unread.popleft()
-                found[name] = guarded(integrity.RULE, table.relpath, integrity.check_file)(table, data, why_declared)
+                found[name] = guarded(integrity.RULE, table.relpath, integrity.check_file)(table, data, why_required)
         except BaseException as exc:  # whoever waits for a file gets the failure too, never a wait forever
             for _, future in self._unread:
                 if not future.done():

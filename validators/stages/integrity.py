@@ -17,19 +17,19 @@ FIX = ("A distributed package must hold the files it was built with: get it agai
        "(pip install --force-reinstall zhanaozen, or the release zip).")
 
 
-def expected(package: Package) -> str | None:
+def why_required(package: Package) -> str | None:
     """Why every file of this package must declare a checksum (a distributed package), or None."""
     return must_declare(package.root, package.descriptor)
 
 
-def check_file(table: Table, data: bytes | None, why_declared: str | None) -> list[Finding]:
+def check_file(table: Table, data: bytes | None, why: str | None) -> list[Finding]:
     """The file's bytes against what its resource declares. ``data`` is None where the guarded reader
-    refused the file (the structure stage reports that); ``why_declared`` comes from :func:`expected`."""
-    if why_declared and table.declared_hash is None:
+    refused the file (the structure stage reports that); ``why`` comes from :func:`why_required`."""
+    if why and table.declared_hash is None:
         if not table.path.is_file():  # a missing file is the structure stage's to report
             return []
         return [Finding("integrity", table.relpath,
-                        f"datapackage.json declares no checksum for this file, yet {why_declared}: the descriptor "
+                        f"datapackage.json declares no checksum for this file, yet {why}: the descriptor "
                         "was changed after the build; get the package again from its release", table=table.name)]
     if data is None:
         return []
