@@ -144,7 +144,8 @@ class _Files:
 
     def __init__(self, package):
         self._package = package
-        self._unread = deque((name, Future()) for name in _largest_first(package))
+        self.order = _largest_first(package)  # the reading threads take the tables in this order too
+        self._unread = deque((name, Future()) for name in self.order)
         self._bytes = dict(self._unread)
 
     def read_and_check(self) -> list[Finding]:
@@ -219,7 +220,7 @@ def _stages(package, report: Report, second: ThreadPoolExecutor, early: _Early) 
 
         # pyarrow parses and types without the GIL: two tables at a time, each thread taking the largest
         # table left whenever it is free, so that neither waits long for the other at the end.
-        pending = deque(_largest_first(package))
+        pending = deque(early.files.order)
 
         def read() -> None:
             """The structure stage for each table not yet taken; its field checks queued once it is typed."""

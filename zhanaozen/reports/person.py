@@ -31,9 +31,9 @@ def fold(text: object) -> str:
 
 def find(tables: Tables, key: str) -> str:
     """The person ID that ``key`` names: an ID, or any recorded spelling (LookupError otherwise)."""
-    persons = tables["persons"]
-    if str(key).strip().upper() in set(persons["person_id"]):
-        return str(key).strip().upper()
+    as_id = str(key).strip().upper()
+    if tables["persons"]["person_id"].eq(as_id).any():  # one comparison, no set of every ID per lookup
+        return as_id
     spellings = tables.cached("folded spellings", lambda: _spellings_folded(tables))
     folded = spellings["folded"]
     wanted = fold(key)
