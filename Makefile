@@ -35,8 +35,11 @@ validate: install
 
 # Both test targets spread the tests over the machine's cores (pytest-xdist; WORKERS=0 runs them in one process).
 # --dist loadgroup keeps the tests that read one bad example's validation on one worker (tests/conftest.py).
+# PYTHONDONTWRITEBYTECODE is cleared for pytest alone: where a machine sets it, pytest would rewrite every
+# test module's assertions again in each worker on every run (0.7 s of each worker's start) instead of
+# keeping them in tests/__pycache__ (ignored by git).
 WORKERS ?= auto
-PYTEST  = $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
+PYTEST  = PYTHONDONTWRITEBYTECODE= $(VENV)/bin/pytest -n $(WORKERS) --dist loadgroup
 
 # The site tests need a browser: tests/find_browser.py finds one, installs Debian's
 # chromium-headless-shell where it can (root and apt-get), or stops with one line naming the command to run.
@@ -45,9 +48,10 @@ test: install
 	$(PYTEST)
 
 # The fast lane: every test but the slow ones (builds, the browser, R, git plays, frictionless, the
-# benchmark), one bad example per rule, property tests with a few examples each. The tests read the
-# installed wheel, so the package is reinstalled first when a file it is built from has changed; the
-# test tools are installed when missing (CI's first job has only [validate]).
+# benchmark, fresh processes that import the engines or pandas but for one run of the console script),
+# one bad example per rule, property tests with a few examples each. The tests read the installed wheel,
+# so the package is reinstalled first when a file it is built from has changed; the test tools are
+# installed when missing (CI's first job has only [validate]).
 TEST_TOOLS = "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None for m in ('pytest', 'xdist', 'hypothesis', 'filelock')))"
 check:
 	$(VENV)/bin/python -c $(TEST_TOOLS) 2>/dev/null || $(MAKE) install

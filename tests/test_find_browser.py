@@ -5,6 +5,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 from support import run
 
 SCRIPT = str(Path(__file__).parent / "find_browser.py")
@@ -33,6 +35,7 @@ def test_a_chrome_on_path_is_found(tmp_path):
     assert result.stdout.strip() == str(folder / "google-chrome"), result.stderr
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_without_any_browser_nor_a_way_to_install_it_one_line_names_the_command(tmp_path):
     """No browser on PATH, no Playwright browser, no apt-get: exit 1 and one line, before any test runs."""
     empty = tmp_path / "empty"

@@ -9,6 +9,8 @@ import time
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from zhanaozen.package.citation import bibtex
 
 from support import BIN, assemble, digests, run
@@ -149,6 +151,7 @@ def test_bibtex_fields_cannot_be_broken_out_of():
     assert re.fullmatch(r"@misc\{[A-Za-z0-9_]+,", bibtex(descriptor).splitlines()[0])
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_info_and_cite_print_no_terminal_escape_sequences(tmp_path):
     """A copy of the installed package whose descriptor holds escape sequences, run as `zhanaozen info`/`cite`."""
     import shutil

@@ -69,6 +69,7 @@ def test_frictionless_reads_the_same_checksums(copy_shipped):
     assert "hash-count" in errors, errors
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_load_refuses_a_tampered_file(tmp_path):
     """A copy of the installed module whose shipped CSV was changed: load() raises a clear error."""
     installed = Path(zhanaozen.__file__).parent
@@ -97,6 +98,7 @@ print(json.dumps({"opened": opened, "with findings": sorted({f.file for f in rep
 """
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_the_checked_bytes_are_the_parsed_bytes(copy_shipped):
     """In a distributed package the integrity stage hashes the very bytes the structure stage parses: each
     data file is opened once (until 30 November each stage read it itself, twice in all). Only a file
@@ -139,6 +141,7 @@ def test_a_released_copy_without_any_checksum_is_reported(copy_shipped):
     assert zhanaozen.validate(package).valid
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_load_refuses_an_installed_package_that_lost_a_checksum(tmp_path):
     installed = Path(zhanaozen.__file__).parent
     shutil.copytree(installed, tmp_path / "zhanaozen", ignore=shutil.ignore_patterns("__pycache__"))

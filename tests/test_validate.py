@@ -25,6 +25,8 @@ def test_shipped_package_is_valid(shipped):
 
 
 def test_cli_validates_shipped_package_and_prints_summary():
+    """The README's main command, as typed in the checkout: the installed console script in its own process
+    (the fast lane's one run of it; the other tests of a fresh process are marked slow)."""
     result = run(str(BIN / "zhanaozen"), "validate")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "VALID" in result.stdout
@@ -34,6 +36,7 @@ def test_cli_validates_shipped_package_and_prints_summary():
         assert table in result.stdout
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_the_command_never_imports_pandas(shipped):
     """Pandera would import pandas (0.6 s) although the checks run on polars; validators/optional_imports.py
     keeps it out of the command's process, in a fresh process, while the validator still finds every
@@ -44,6 +47,7 @@ def test_the_command_never_imports_pandas(shipped):
     assert result.stdout.strip().split("\n")[-1] == "0 []", result.stdout + result.stderr
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_a_library_call_leaves_pandera_whole(shipped):
     """Someone who validates from a notebook can still use Pandera on pandas frames afterwards: only the
     command's process makes pandas look absent to Pandera."""
@@ -179,6 +183,7 @@ def test_a_misspelt_option_is_one_line_and_exit_2():
     assert result.stderr.strip().count("\n") == 0 and "--formt" in result.stderr
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_a_reader_that_stops_early_ends_the_command_quietly(valid_package):
     """`zhanaozen validate --max-errors 0 | head -1` on a package with thousands of errors (more output than
     a pipe holds): the command (zhanaozen.cli.run, which ends the process without the interpreter's

@@ -26,9 +26,10 @@ COMMANDS = [
 
 
 # Child processes of about a second (the validator, pandas): the whole suite runs them all, `make check`
-# the quick commands and `validate` in a checkout; every command finds its package through one function
-# (commands/_package.py).
-SLOW = {"validate --format json", "info", "coverage", "person PER-0001"}
+# the quick commands; every command finds its package through one function (commands/_package.py), and
+# `zhanaozen validate` typed in a checkout is the fast lane's own run of the console script
+# (test_validate.py).
+SLOW = {"validate --quiet", "validate --format json", "info", "coverage", "person PER-0001"}
 
 
 def cases(commands, outside: bool = False):
@@ -74,6 +75,7 @@ def test_a_named_path_is_read(tmp_path, checkout):
     assert result.stderr.startswith(f"zhanaozen next-id: the package at {checkout.resolve()}")
 
 
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
 def test_export_reads_the_checkout(tmp_path, checkout):
     result = run(str(BIN / "zhanaozen"), "export", "--format", "sqlite", "--out", str(tmp_path), cwd=checkout)
     assert result.returncode == 0, result.stderr
