@@ -99,12 +99,12 @@ print(json.dumps({"opened": opened, "with findings": sorted({f.file for f in rep
 
 
 @pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
-def test_the_checked_bytes_are_the_parsed_bytes(copy_shipped):
+def test_the_checked_bytes_are_the_parsed_bytes(copy_shipped, tmp_path):
     """In a distributed package the integrity stage hashes the very bytes the structure stage parses: each
     data file is opened once (until 30 November each stage read it itself, twice in all). Only a file
     with findings is opened again, to place them on their lines."""
     package = copy_shipped("pkg").resolve()
-    result = run(sys.executable, "-c", _COUNT_OPENS, str(package))
+    result = run(sys.executable, "-c", _COUNT_OPENS, str(package), cwd=tmp_path)  # the wheel, not the checkout
     assert result.returncode == 0, result.stderr
     seen = json.loads(result.stdout)
     assert set(seen["opened"]) == {f"data/{name}.csv" for name in zhanaozen.tables()}

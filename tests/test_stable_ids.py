@@ -76,11 +76,11 @@ def test_retired_ids_table_names_every_other_table(shipped):
     assert enum == [t for t in zhanaozen.tables() if t != "retired_ids"]
 
 
-def test_resolve_on_the_installed_package_stays_light():
+def test_resolve_on_the_installed_package_stays_light(tmp_path):
     script = ("import sys, zhanaozen; print(zhanaozen.resolve('PER-0001')); zhanaozen.cite('bibtex'); "
               "assert 'pandas' not in sys.modules, 'resolve imported pandas'\n"
               "try:\n    zhanaozen.resolve('PER-99999')\nexcept LookupError as e:\n    print('refused', e)")
-    result = run(sys.executable, "-c", script)
+    result = run(sys.executable, "-c", script, cwd=tmp_path)  # not the checkout: the wheel
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "PER-0001"
     assert "refused no record has the ID 'PER-99999'" in result.stdout

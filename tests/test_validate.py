@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -37,25 +38,45 @@ def test_cli_validates_shipped_package_and_prints_summary():
 
 
 @pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
-def test_the_command_never_imports_pandas(shipped):
+def test_the_command_never_imports_pandas(shipped, tmp_path):
     """Pandera would import pandas (0.6 s) although the checks run on polars; validators/optional_imports.py
     keeps it out of the command's process, in a fresh process, while the validator still finds every
     error (the bad examples)."""
     probe = ("import sys\nfrom zhanaozen.cli import main\ncode = main(['validate', '--quiet', sys.argv[1]])\n"
              "print(code, sorted(m for m in ('pandas', 'hypothesis') if m in sys.modules))")
-    result = run(sys.executable, "-c", probe, str(shipped))
+    result = run(sys.executable, "-c", probe, str(shipped), cwd=tmp_path)  # the wheel, not the checkout
     assert result.stdout.strip().split("\n")[-1] == "0 []", result.stdout + result.stderr
 
 
 @pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
-def test_a_library_call_leaves_pandera_whole(shipped):
+@pytest.mark.parametrize("users_setting", [None, "3"])
+def test_the_command_starts_no_blas_threads_unless_asked(shipped, users_setting, tmp_path):
+    """numpy comes in with pyarrow, and OpenBLAS would start a spinning thread per core: the console script
+    asks for one thread before numpy is imported, and keeps a setting of the user's own."""
+    probe = ("import os, sys\nseen = []\n"
+             "def hook(event, args):\n"
+             "    if event == 'import' and args[0] == 'numpy' and not seen:\n"
+             "        seen.append(os.environ.get('OPENBLAS_NUM_THREADS'))\n"
+             "        print('numpy imported with OPENBLAS_NUM_THREADS =', seen[0], file=sys.stderr)\n"
+             "sys.addaudithook(hook)\n"
+             "from zhanaozen.cli import run\nrun(['validate', '--quiet', sys.argv[1]])\n")
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if users_setting:
+        env["OPENBLAS_NUM_THREADS"] = users_setting
+    result = run(sys.executable, "-c", probe, str(shipped), cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"numpy imported with OPENBLAS_NUM_THREADS = {users_setting or 1}" in result.stderr, result.stderr
+
+
+@pytest.mark.slow  # a fresh Python process that imports the engines or pandas: about 1 s of CPU
+def test_a_library_call_leaves_pandera_whole(shipped, tmp_path):
     """Someone who validates from a notebook can still use Pandera on pandas frames afterwards: only the
     command's process makes pandas look absent to Pandera."""
     probe = ("import sys, zhanaozen; report = zhanaozen.validate(sys.argv[1])\n"
              "import pandas, pandera.pandas as pa\n"
              "schema = pa.DataFrameSchema({'n': pa.Column(int, pa.Check.ge(0))})\n"
              "print(report.valid, len(schema.validate(pandas.DataFrame({'n': [1, 2]}))))")
-    result = run(sys.executable, "-c", probe, str(shipped))
+    result = run(sys.executable, "-c", probe, str(shipped), cwd=tmp_path)  # the wheel, not the checkout
     assert result.stdout.strip() == "True 2", result.stdout + result.stderr
 
 
