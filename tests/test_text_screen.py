@@ -8,12 +8,13 @@ import csv
 import json
 
 import polars as pl
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import zhanaozen
 from zhanaozen.validators import rules, text_scan  # noqa: F401 - importing the rules registers their hints
 from zhanaozen.validators.dataset import DISTINCT_FROM, REPEATED, matches
+from zhanaozen.validators.rules import text_hygiene
 
 from support import assemble
 
@@ -77,3 +78,28 @@ def test_a_column_searched_value_by_value_gets_the_answers_of_a_cell_by_cell_sea
     by_value = frame.select(matches(pl.col("cells"), pattern, repeated=True)).to_series()
     by_cell = frame.select(matches(pl.col("cells"), pattern, repeated=False)).to_series()
     assert by_value.to_list() == by_cell.to_list()
+
+
+# The characters text hygiene's patterns are about, and those where Python's classes and Rust's differ:
+# spaces Python's \s holds (\x1c, \x85, no-break and wide spaces), a number Python's \w holds and Rust's
+# does not (²), digits of another script (Arabic-Indic), Cyrillic, markup and phone signs, a control.
+HYGIENE = st.text("<>&#;/ aZb_9²\u0663\t\n\x1c\x85\xa0\u2003\u3000жЖ+()-@.=\x07", max_size=20)
+
+
+@given(HYGIENE)
+@example("<\x1cb>")
+@example("< /\u3000p attr=1>")
+@example("&#65;")
+@example("&amp;")
+@example("&²;")
+@example("Amnesty & HRW <3")
+@example("IIN 123456789012.")
+@example("\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662")
+@example("ref 1234567890123")
+@example("+7 (701) 123-45-67")
+def test_each_hint_of_text_hygiene_holds_every_cell_its_check_finds(cell):
+    """A hint (polars, whole columns) is a necessary condition: a cell that a check of text hygiene finds
+    (Python's re or unicodedata) is always among the hint's candidates, so the screen never hides one."""
+    for pattern, hint in text_hygiene.HINTS.items():
+        if text_hygiene._test(pattern)(cell):
+            assert pl.Series([cell]).str.contains(hint).item(), (pattern, hint, cell)

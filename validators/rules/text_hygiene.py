@@ -41,11 +41,14 @@ HINTS = {
     # A Latin and a Cyrillic letter with only word characters between them; [\w\p{N}] holds every
     # character Python's \w matches (Rust's \w lacks the other numbers, such as ²).
     MIXED_WORD: r"[A-Za-z][\w\p{N}]*[\x{0400}-\x{04ff}]|[\x{0400}-\x{04ff}][\w\p{N}]*[A-Za-z]",
-    NATIONAL_ID: r"\p{Nd}{12}",
+    # Exactly the pattern (Python's \d is \p{Nd}), its look-arounds written as a non-digit or an end: a
+    # longer run of digits (a reference number in a note) is not even a candidate.
+    NATIONAL_ID: r"(?:^|\P{Nd})\p{Nd}{12}(?:\P{Nd}|$)",
     PHONE: (rf"(?:\+\p{{Nd}}{{1,3}}[{_S}\-()]*\p{{Nd}}{{2,4}}|8[{_S}\-(]*7\p{{Nd}}{{2}})"
             rf"[{_S}\-)]*\p{{Nd}}{{3}}[{_S}\-]*\p{{Nd}}{{2}}[{_S}\-]*\p{{Nd}}{{2}}"),
     EMAIL: "@",
-    MARKUP: "[<&]",
+    # The pattern with \s and \w widened as above: an ampersand in prose ("Amnesty & ...") is no candidate.
+    MARKUP: rf"<[{_S}]*/?[{_S}]*[A-Za-z!?][^<>]*>|&#?[\w\p{{N}}]+;",
 }
 text_scan.register(*HINTS.values())  # one search of each column for every text rule
 
