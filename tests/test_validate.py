@@ -243,6 +243,32 @@ def test_unsafe_resource_paths_are_refused(valid_package, path):
     assert path in report.findings[0].message
 
 
+# Small packages run on the main thread alone (validators/run.py, ON_ONE_THREAD_BELOW), so the threads that
+# validate a large one are tried here on small ones too: a file refused while the second thread reads
+# it, the field stage and a rule that run on the second thread, and a valid package (every rule).
+THREADED = ["structure-over-size-limit", "field-enum", "text-hygiene-html"]
+
+
+@pytest.mark.parametrize("example", [None, *THREADED])
+def test_the_threads_of_a_large_package_find_what_one_thread_finds(example, tmp_path, monkeypatch):
+    import threading
+
+    from zhanaozen.validators import run as validation_run
+
+    path = assemble(tmp_path / "pkg", EXAMPLES / "bad" / example if example else None)
+    alone = zhanaozen.validate(path)
+    started: list[str] = []
+    monkeypatch.setattr(validation_run, "ON_ONE_THREAD_BELOW", 0)  # as if the package were large
+    threading.settrace(lambda frame, event, arg: started.append(threading.current_thread().name))
+    try:
+        threaded = zhanaozen.validate(path)
+    finally:
+        threading.settrace(None)
+    assert started, "the run started no thread"
+    assert [vars(f) for f in threaded.findings] == [vars(f) for f in alone.findings]
+    assert (threaded.rows, threaded.skipped) == (alone.rows, alone.skipped)
+
+
 def test_a_table_is_checked_again_when_its_bytes_or_its_schema_change(valid_package):
     """A process that validates again reuses the field checks of the tables it has checked, by their
     bytes and schema (validators/stages/fields.py): a file fixed in place, then a schema changed under
