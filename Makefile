@@ -48,7 +48,8 @@ test: install
 	$(PYTEST)
 
 # The fast lane: every test but the slow ones (builds, the browser, R, git plays, frictionless, the
-# benchmark, fresh processes that import the engines or pandas but for one run of the console script),
+# benchmark, fresh processes that import the engines or pandas but for a few runs of the console script:
+# the README's command, a contributed folder, the security corpus' isolated cases),
 # one bad example per rule, property tests with a few examples each. The tests read the installed wheel,
 # so the package is reinstalled first when a file it is built from has changed; the test tools are
 # installed when missing (CI's first job has only [validate]).
