@@ -83,10 +83,13 @@ class Dataset:
         return self._memo[key]
 
     def repeated(self, name: str) -> frozenset[str]:
-        """The text columns of the table whose values repeat (REPEATED), counted once for every search."""
+        """The text columns of the table whose values repeat (REPEATED), counted once for every search. Only
+        fields checked as text are counted (the text screen and the field patterns search no other): every
+        column of the text frame is a string, a vocabulary's and a number's too."""
         def count() -> frozenset[str]:
             text = self.text[name]
-            columns = [column for column, dtype in text.schema.items() if dtype == pl.String]
+            columns = [f.name for f in self.table(name).fields
+                       if f.kind.polars == "String" and text.schema.get(f.name) == pl.String]
             if text.height < DISTINCT_FROM or not columns:
                 return frozenset()
             distinct = text.select(pl.col(columns).approx_n_unique()).row(0)
